@@ -1,0 +1,581 @@
+package dev.perfkit.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.ToIntFunction;
+
+/**
+ * A workload: who the virtual users are, what they do, and how the load develops over time.
+ *
+ * <pre>{@code
+ * Scenario shop = Scenario.named("shop")
+ *     .users(50).rampUp(Duration.ofSeconds(10)).hold(Duration.ofMinutes(5))
+ *     .thinkTime(ThinkTime.uniform(Duration.ofMillis(500), Duration.ofSeconds(2)))
+ *     .userType(UserType.named("regular").weight(7)
+ *         .task(5, "dashboard", session -> api.dashboard(session))
+ *         .task(2, "reports", session -> api.reports(session)))
+ *     .userType(UserType.named("admin").weight(1)
+ *         .task(1, "create-report", session -> api.createReport(session)));
+ * RunResult result = LoadTest.run(shop);
+ * }</pre>
+ *
+ * <h2>Load models</h2>
+ * A scenario is either <b>closed</b> ({@link #users(int)}, {@link #stages(Stage...)},
+ * {@link #usersProfile(UsersProfile)}): a number of users that loop, or <b>open</b>
+ * ({@link #arrivals(ArrivalProfile)}): iterations that arrive on a schedule whatever the target
+ * does. Calling a method of one model on a scenario of the other is rejected at once.
+ *
+ * <h2>Copy-on-write</h2>
+ * A scenario is an immutable value. Every method returns a new instance and leaves the receiver
+ * unchanged; nothing runs until {@link LoadTest#run(Scenario)}. Every method checks its argument
+ * at once and throws {@link IllegalArgumentException} naming the scenario, the field and the value;
+ * problems that involve several fields are gathered by {@link #validate()}, which the run calls
+ * first.
+ *
+ * <h2>When a run ends</h2>
+ * At the end of the load profile; when iteration limits are used up; at {@link #maxDuration}, a
+ * hard stop; when {@link RunHandle#stop()} is called; when a feeder runs out of records; or when a
+ * task throws an {@link Error}. In every case the run returns what it measured.
+ */
+public final class Scenario {
+
+    /** Users run their current iteration to the end for at most this long after the run stops. */
+    public static final Duration DEFAULT_GRACEFUL_STOP = Duration.ofSeconds(30);
+    /** The most iterations in flight at once in the open model, unless set. */
+    public static final int DEFAULT_MAX_CONCURRENCY = 1000;
+    /** The name of the user type that {@link #task(int, String, Task)} adds tasks to. */
+    public static final String DEFAULT_USER_TYPE = "default";
+
+    private final String name;
+    private final LoadModel model;
+    private final int users;
+    private final Duration rampUp;
+    private final Duration hold;
+    private final UsersProfile usersProfile;
+    private final ArrivalProfile arrivals;
+    private final int maxConcurrency;
+    private final List<UserType> userTypes;
+    private final ThinkTime thinkTime;
+    private final long iterationsPerUser;
+    private final long iterations;
+    private final Duration maxDuration;
+    private final Duration gracefulStop;
+    private final Long seed;
+
+    private Scenario(String name, LoadModel model, int users, Duration rampUp, Duration hold,
+                     UsersProfile usersProfile, ArrivalProfile arrivals, int maxConcurrency,
+                     List<UserType> userTypes, ThinkTime thinkTime, long iterationsPerUser, long iterations,
+                     Duration maxDuration, Duration gracefulStop, Long seed) {
+        this.name = name;
+        this.model = model;
+        this.users = users;
+        this.rampUp = rampUp;
+        this.hold = hold;
+        this.usersProfile = usersProfile;
+        this.arrivals = arrivals;
+        this.maxConcurrency = maxConcurrency;
+        this.userTypes = userTypes;
+        this.thinkTime = thinkTime;
+        this.iterationsPerUser = iterationsPerUser;
+        this.iterations = iterations;
+        this.maxDuration = maxDuration;
+        this.gracefulStop = gracefulStop;
+        this.seed = seed;
+    }
+
+    /**
+     * Starts a scenario with no load and no users.
+     *
+     * @param name the scenario's name, non-blank; it prefixes every message about the scenario
+     * @return the scenario
+     */
+    public static Scenario named(String name) {
+        return new Scenario(Checks.name("scenario", "name", name), null, 0, Duration.ZERO, null, null, null,
+                DEFAULT_MAX_CONCURRENCY, List.of(), ThinkTime.none(), 0, 0, null, DEFAULT_GRACEFUL_STOP, null);
+    }
+
+    private Builder copy() {
+        return new Builder(this);
+    }
+
+    // ---------------------------------------------------------------- closed model
+
+    /**
+     * Runs {@code users} concurrent virtual users (closed model). Combine with {@link #rampUp} and
+     * {@link #hold}; without a hold, users run until an iteration limit or {@link #maxDuration}.
+     *
+     * @param users the number of users, {@code > 0}
+     * @return the new scenario
+     */
+    public Scenario users(int users) {
+        Checks.positive(name, "users", users);
+        Builder b = closedRampHold("users");
+        b.users = users;
+        return b.build();
+    }
+
+    /**
+     * Starts the users evenly over {@code rampUp} instead of all at once.
+     *
+     * @param rampUp the ramp duration, {@code >= 0}
+     * @return the new scenario
+     */
+    public Scenario rampUp(Duration rampUp) {
+        Checks.nonNegative(name, "rampUp", rampUp);
+        Builder b = closedRampHold("rampUp");
+        b.rampUp = rampUp;
+        return b.build();
+    }
+
+    /**
+     * Keeps all users running for {@code hold} after the ramp-up, then stops the run.
+     *
+     * @param hold the hold duration, {@code >= 0}
+     * @return the new scenario
+     */
+    public Scenario hold(Duration hold) {
+        Checks.nonNegative(name, "hold", hold);
+        Builder b = closedRampHold("hold");
+        b.hold = hold;
+        return b.build();
+    }
+
+    /**
+     * Applies a standard load: its users, ramp-up and hold. Later calls override them.
+     *
+     * @param preset the preset
+     * @return the new scenario
+     */
+    public Scenario preset(Preset preset) {
+        Checks.notNull(name, "preset", preset);
+        Builder b = closedRampHold("preset");
+        b.users = preset.users();
+        b.rampUp = preset.rampUp();
+        b.hold = preset.hold();
+        return b.build();
+    }
+
+    /**
+     * Runs a list of stages from 0 users (closed model), replacing users, ramp-up and hold.
+     *
+     * @param stages the stages
+     * @return the new scenario
+     * @throws IllegalArgumentException if the list is empty, asks for no user or never ends
+     */
+    public Scenario stages(Stage... stages) {
+        try {
+            return usersProfile(UsersProfile.stages(stages));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + "/" + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs users following any function of elapsed time (closed model).
+     *
+     * @param duration how long the load lasts
+     * @param users    the number of users wanted at an elapsed time
+     * @return the new scenario
+     */
+    public Scenario usersProfile(Duration duration, ToIntFunction<Duration> users) {
+        try {
+            return usersProfile(UsersProfile.of(duration, users));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + "/" + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs users following a profile (closed model), replacing users, ramp-up and hold.
+     *
+     * @param profile the profile
+     * @return the new scenario
+     */
+    public Scenario usersProfile(UsersProfile profile) {
+        Checks.notNull(name, "usersProfile", profile);
+        requireModel(LoadModel.CLOSED, "usersProfile");
+        if (users != 0) {
+            throw new IllegalArgumentException(name + ": usersProfile/stages cannot be combined with users(" + users
+                    + "): the profile sets the users");
+        }
+        Builder b = copy();
+        b.model = LoadModel.CLOSED;
+        b.usersProfile = profile;
+        return b.build();
+    }
+
+    private Builder closedRampHold(String field) {
+        requireModel(LoadModel.CLOSED, field);
+        if (usersProfile != null) {
+            throw new IllegalArgumentException(name + ": " + field
+                    + " cannot be combined with stages/usersProfile: the profile sets the users");
+        }
+        Builder b = copy();
+        b.model = LoadModel.CLOSED;
+        return b;
+    }
+
+    /**
+     * Stops each virtual user after {@code iterations} iterations (closed model).
+     *
+     * @param iterations the iterations per user, {@code > 0}
+     * @return the new scenario
+     */
+    public Scenario iterationsPerUser(long iterations) {
+        Checks.positive(name, "iterationsPerUser", iterations);
+        requireModel(LoadModel.CLOSED, "iterationsPerUser");
+        Builder b = copy();
+        b.model = LoadModel.CLOSED;
+        b.iterationsPerUser = iterations;
+        return b.build();
+    }
+
+    /**
+     * Sets the think time between iterations of each user (closed model).
+     *
+     * @param thinkTime the think time
+     * @return the new scenario
+     */
+    public Scenario thinkTime(ThinkTime thinkTime) {
+        Checks.notNull(name, "thinkTime", thinkTime);
+        requireModel(LoadModel.CLOSED, "thinkTime");
+        Builder b = copy();
+        b.thinkTime = thinkTime;
+        return b.build();
+    }
+
+    // ---------------------------------------------------------------- open model
+
+    /**
+     * Starts iterations on an arrival schedule (open model).
+     *
+     * @param arrivals the arrival-rate profile
+     * @return the new scenario
+     */
+    public Scenario arrivals(ArrivalProfile arrivals) {
+        Checks.notNull(name, "arrivals", arrivals);
+        requireModel(LoadModel.OPEN, "arrivals");
+        Builder b = copy();
+        b.model = LoadModel.OPEN;
+        b.arrivals = arrivals;
+        return b.build();
+    }
+
+    /**
+     * Caps the iterations in flight at once (open model); an arrival that finds the cap reached is
+     * counted as dropped. Default {@value #DEFAULT_MAX_CONCURRENCY}.
+     *
+     * @param maxConcurrency the cap, {@code > 0}
+     * @return the new scenario
+     */
+    public Scenario maxConcurrency(int maxConcurrency) {
+        Checks.positive(name, "maxConcurrency", maxConcurrency);
+        requireModel(LoadModel.OPEN, "maxConcurrency");
+        Builder b = copy();
+        b.model = LoadModel.OPEN;
+        b.maxConcurrency = maxConcurrency;
+        return b.build();
+    }
+
+    private void requireModel(LoadModel wanted, String field) {
+        if (model != null && model != wanted) {
+            throw new IllegalArgumentException(name + ": " + field + " belongs to the " + wanted.name().toLowerCase()
+                    + " model, but the scenario is " + model.name().toLowerCase()
+                    + ": a scenario is either closed (users) or open (arrivals)");
+        }
+    }
+
+    // ---------------------------------------------------------------- both models
+
+    /**
+     * Adds a user type. With several, each new virtual user gets a type in proportion to the weights.
+     *
+     * @param userType the user type, with at least one task or step; names are unique per scenario
+     * @return the new scenario
+     */
+    public Scenario userType(UserType userType) {
+        Checks.notNull(name, "userType", userType);
+        String at = name + "/userType[" + userType.name() + "]";
+        if (userType.tasks().isEmpty()) {
+            throw new IllegalArgumentException(at + ": must have at least one task or step");
+        }
+        for (UserType t : userTypes) {
+            if (t.name().equals(userType.name())) {
+                throw new IllegalArgumentException(at + ": user type names must be unique, was \""
+                        + userType.name() + "\" twice");
+            }
+        }
+        Builder b = copy();
+        List<UserType> copy = new ArrayList<>(userTypes);
+        copy.add(userType);
+        b.userTypes = Collections.unmodifiableList(copy);
+        return b.build();
+    }
+
+    /**
+     * Adds a weighted task to the user type named {@value #DEFAULT_USER_TYPE}, for scenarios with a
+     * single kind of user.
+     *
+     * @param weight   the task's weight, {@code > 0}
+     * @param taskName the sample name of the task
+     * @param task     the work
+     * @return the new scenario
+     */
+    public Scenario task(int weight, String taskName, Task task) {
+        UserType existing = null;
+        List<UserType> others = new ArrayList<>();
+        for (UserType t : userTypes) {
+            if (t.name().equals(DEFAULT_USER_TYPE)) {
+                existing = t;
+            } else {
+                others.add(t);
+            }
+        }
+        UserType base = existing == null ? UserType.named(DEFAULT_USER_TYPE) : existing;
+        UserType updated;
+        try {
+            updated = base.task(weight, taskName, task);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + "/" + e.getMessage(), e);
+        }
+        List<UserType> copy = new ArrayList<>(userTypes);
+        if (existing == null) {
+            copy.add(updated);
+        } else {
+            copy.set(userTypes.indexOf(existing), updated);
+        }
+        Builder b = copy();
+        b.userTypes = Collections.unmodifiableList(copy);
+        return b.build();
+    }
+
+    /**
+     * Ends the run after {@code iterations} iterations in total, shared by all users.
+     *
+     * @param iterations the iterations, {@code > 0}
+     * @return the new scenario
+     */
+    public Scenario iterations(long iterations) {
+        Checks.positive(name, "iterations", iterations);
+        Builder b = copy();
+        b.iterations = iterations;
+        return b.build();
+    }
+
+    /**
+     * Stops the run hard after {@code maxDuration}, whatever the profile says: in-flight tasks are
+     * interrupted at once and recorded as failures of category {@code interrupted}.
+     *
+     * @param maxDuration the limit, {@code > 0}
+     * @return the new scenario
+     */
+    public Scenario maxDuration(Duration maxDuration) {
+        Checks.positive(name, "maxDuration", maxDuration);
+        Builder b = copy();
+        b.maxDuration = maxDuration;
+        return b.build();
+    }
+
+    /**
+     * Sets how long in-flight iterations may run on after the run stops (at the end of the profile
+     * or on {@link RunHandle#stop()}); then they are interrupted. Default 30 s.
+     *
+     * @param gracefulStop the deadline, {@code >= 0}
+     * @return the new scenario
+     */
+    public Scenario gracefulStop(Duration gracefulStop) {
+        Checks.nonNegative(name, "gracefulStop", gracefulStop);
+        Builder b = copy();
+        b.gracefulStop = gracefulStop;
+        return b.build();
+    }
+
+    /**
+     * Seeds every random choice of the run: user types, task picks, think times. The same seed
+     * gives the same choices per virtual user. Without a seed, the run picks one and reports it in
+     * {@link RunResult#seed()}.
+     *
+     * @param seed the seed
+     * @return the new scenario
+     */
+    public Scenario seed(long seed) {
+        Builder b = copy();
+        b.seed = seed;
+        return b.build();
+    }
+
+    /**
+     * Checks what single methods cannot: that a load and at least one user type are defined and
+     * that the run ends. Gathers every problem into one message.
+     *
+     * @return this scenario
+     * @throws IllegalArgumentException listing every problem found
+     */
+    public Scenario validate() {
+        List<String> problems = new ArrayList<>();
+        if (model == null) {
+            problems.add("no load defined: call users(..), stages(..), usersProfile(..) or arrivals(..)");
+        } else if (model == LoadModel.CLOSED && usersProfile == null && users == 0) {
+            problems.add("rampUp/hold/preset need users(..)");
+        } else if (model == LoadModel.OPEN && arrivals == null) {
+            problems.add("maxConcurrency needs arrivals(..)");
+        }
+        if (userTypes.isEmpty()) {
+            problems.add("no user type: add userType(..) or task(..)");
+        }
+        if (model == LoadModel.CLOSED && usersProfile == null && users > 0 && hold == null
+                && iterationsPerUser == 0 && iterations == 0 && maxDuration == null) {
+            problems.add("the run never ends: set hold(..), iterationsPerUser(..), iterations(..) or maxDuration(..)");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(name + ": " + String.join("; ", problems));
+        }
+        return this;
+    }
+
+    // ---------------------------------------------------------------- accessors
+
+    /** Returns the name. */
+    public String name() {
+        return name;
+    }
+
+    /** Returns the load model, or null if no load is defined yet. */
+    public LoadModel model() {
+        return model;
+    }
+
+    /**
+     * Returns the closed-model users profile, from {@link #users}/{@link #rampUp}/{@link #hold} or
+     * from {@link #stages}; null for the open model.
+     */
+    public UsersProfile closedProfile() {
+        if (model != LoadModel.CLOSED) {
+            return null;
+        }
+        return usersProfile != null ? usersProfile : UsersProfile.rampHold(users, rampUp, hold);
+    }
+
+    /** Returns the open-model arrival profile, or null for the closed model. */
+    public ArrivalProfile arrivalProfile() {
+        return arrivals;
+    }
+
+    /** Returns the open model's concurrency cap. */
+    public int maxConcurrency() {
+        return maxConcurrency;
+    }
+
+    /** Returns the user types in the order they were added. */
+    public List<UserType> userTypes() {
+        return userTypes;
+    }
+
+    /** Returns the think time. */
+    public ThinkTime thinkTime() {
+        return thinkTime;
+    }
+
+    /** Returns the iterations per user, 0 for no limit. */
+    public long iterationsPerUser() {
+        return iterationsPerUser;
+    }
+
+    /** Returns the shared iteration limit, 0 for no limit. */
+    public long iterations() {
+        return iterations;
+    }
+
+    /** Returns the hard stop, if set. */
+    public java.util.Optional<Duration> maxDuration() {
+        return java.util.Optional.ofNullable(maxDuration);
+    }
+
+    /** Returns the graceful-stop deadline. */
+    public Duration gracefulStop() {
+        return gracefulStop;
+    }
+
+    /** Returns the seed, if set; otherwise the run picks one. */
+    public java.util.OptionalLong seed() {
+        return seed == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(seed);
+    }
+
+    /** Returns a one-line description: model, load, think time, user types and limits. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder(name).append(": ");
+        if (model == LoadModel.CLOSED && (usersProfile != null || users > 0)) {
+            sb.append("closed, ").append(closedProfile());
+            if (!(thinkTime instanceof ThinkTime.None)) {
+                sb.append(", think time ").append(thinkTime);
+            }
+        } else if (model == LoadModel.OPEN && arrivals != null) {
+            sb.append("open, arrivals ").append(arrivals).append(", max concurrency ").append(maxConcurrency);
+        } else {
+            sb.append("no load");
+        }
+        if (iterationsPerUser > 0) {
+            sb.append(", ").append(iterationsPerUser).append(" iterations per user");
+        }
+        if (iterations > 0) {
+            sb.append(", ").append(iterations).append(" iterations in total");
+        }
+        if (maxDuration != null) {
+            sb.append(", at most ").append(Checks.format(maxDuration));
+        }
+        sb.append("; user types");
+        for (UserType t : userTypes) {
+            sb.append(' ').append(t.name()).append('(').append(t.weight()).append(')');
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    private static final class Builder {
+        private final String name;
+        private LoadModel model;
+        private int users;
+        private Duration rampUp;
+        private Duration hold;
+        private UsersProfile usersProfile;
+        private ArrivalProfile arrivals;
+        private int maxConcurrency;
+        private List<UserType> userTypes;
+        private ThinkTime thinkTime;
+        private long iterationsPerUser;
+        private long iterations;
+        private Duration maxDuration;
+        private Duration gracefulStop;
+        private Long seed;
+
+        Builder(Scenario s) {
+            name = s.name;
+            model = s.model;
+            users = s.users;
+            rampUp = s.rampUp;
+            hold = s.hold;
+            usersProfile = s.usersProfile;
+            arrivals = s.arrivals;
+            maxConcurrency = s.maxConcurrency;
+            userTypes = s.userTypes;
+            thinkTime = s.thinkTime;
+            iterationsPerUser = s.iterationsPerUser;
+            iterations = s.iterations;
+            maxDuration = s.maxDuration;
+            gracefulStop = s.gracefulStop;
+            seed = s.seed;
+        }
+
+        Scenario build() {
+            return new Scenario(name, model, users, Objects.requireNonNull(rampUp), hold, usersProfile, arrivals,
+                    maxConcurrency, userTypes, thinkTime, iterationsPerUser, iterations, maxDuration, gracefulStop, seed);
+        }
+    }
+}

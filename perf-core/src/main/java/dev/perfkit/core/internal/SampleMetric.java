@@ -1,0 +1,158 @@
+package dev.perfkit.core.internal;
+
+import dev.perfkit.core.FailureSummary;
+import dev.perfkit.core.SampleKind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * The live recording of one sample name: wait-free, allocation-free recording of successes into
+ * striped HdrHistogram {@link Recorder}s, and counting of failures by category and message.
+ *
+ * <p>Recording picks a stripe by the calling thread's id, so that the two carrier threads of a
+ * 2-core machine rarely write the same cache lines. The interval collector drains every stripe with
+ * {@link Recorder#getIntervalHistogram(Histogram)}, which never loses or double-counts a value.
+ */
+public final class SampleMetric {
+
+    /** HdrHistogram precision: 3 significant digits, values within 0.1%. */
+    static final int SIGNIFICANT_DIGITS = 3;
+
+    private final String name;
+    private final SampleKind kind;
+    private final Stripe[] stripes;
+    private final int mask;
+    private final Map<String, CategoryCounter> failuresByCategory = new ConcurrentHashMap<>();
+
+    SampleMetric(String name, SampleKind kind, int stripeCount) {
+        this.name = name;
+        this.kind = kind;
+        this.stripes = new Stripe[stripeCount];
+        for (int i = 0; i < stripeCount; i++) {
+            stripes[i] = new Stripe();
+        }
+        this.mask = stripeCount - 1;
+    }
+
+    /** Returns the sample name. */
+    public String name() {
+        return name;
+    }
+
+    /** Returns the kind of samples recorded under this name. */
+    public SampleKind kind() {
+        return kind;
+    }
+
+    /**
+     * Records a successful sample. Wait-free; allocates nothing once the histograms have grown to
+     * the range of the values.
+     *
+     * @param intendedStart when the sample was scheduled to start (response time runs from here)
+     * @param start         when it actually started (service time runs from here)
+     * @param end           when it ended
+     */
+    public void recordSuccess(long intendedStart, long start, long end) {
+        Stripe s = stripes[(int) Thread.currentThread().threadId() & mask];
+        s.response.recordValue(Math.max(0, end - intendedStart));
+        s.service.recordValue(Math.max(0, end - start));
+    }
+
+    /**
+     * Records a failed sample: counted per interval and grouped by category and message. The time
+     * is not put into the histograms, which describe successful samples.
+     *
+     * @param category the failure category
+     * @param message  the message, cut to {@link FailureSummary#MAX_MESSAGE_LENGTH}; may be null
+     */
+    public void recordFailure(String category, String message) {
+        stripes[(int) Thread.currentThread().threadId() & mask].failures.incrementAndGet();
+        CategoryCounter counter = failuresByCategory.get(category);
+        if (counter == null) {
+            counter = failuresByCategory.computeIfAbsent(category, c -> new CategoryCounter());
+        }
+        counter.add(message);
+    }
+
+    /** Returns the failures recorded so far; exact once recording has stopped. */
+    long failureCount() {
+        long sum = 0;
+        for (Stripe s : stripes) {
+            sum += s.failures.get();
+        }
+        return sum;
+    }
+
+    /**
+     * Moves the values recorded since the last call into {@code response} and {@code service}
+     * (which are reset first). Each recorder gets back the histogram it handed out last time, as
+     * HdrHistogram requires, so steady-state draining allocates nothing. Called by one thread at a time.
+     */
+    void drainInto(Histogram response, Histogram service) {
+        response.reset();
+        service.reset();
+        for (Stripe s : stripes) {
+            s.responseSpare = s.response.getIntervalHistogram(s.responseSpare);
+            response.add(s.responseSpare);
+            s.serviceSpare = s.service.getIntervalHistogram(s.serviceSpare);
+            service.add(s.serviceSpare);
+        }
+    }
+
+    /** Returns the failures grouped by category, largest first. */
+    List<FailureSummary> failureSummaries() {
+        List<FailureSummary> list = new ArrayList<>();
+        failuresByCategory.forEach((category, counter) -> list.add(counter.summary(category)));
+        list.sort(Comparator.comparingLong(FailureSummary::count).reversed().thenComparing(FailureSummary::category));
+        return list;
+    }
+
+    private static final class Stripe {
+        final Recorder response = new Recorder(SIGNIFICANT_DIGITS);
+        final Recorder service = new Recorder(SIGNIFICANT_DIGITS);
+        final AtomicLong failures = new AtomicLong();
+        Histogram responseSpare;
+        Histogram serviceSpare;
+    }
+
+    /** Counts of one category, with a bounded set of distinct messages. */
+    private static final class CategoryCounter {
+        private final LongAdder count = new LongAdder();
+        private final Map<String, LongAdder> messages = new ConcurrentHashMap<>();
+        private final LongAdder otherMessages = new LongAdder();
+
+        void add(String message) {
+            count.increment();
+            String m = message == null ? "" : message.length() > FailureSummary.MAX_MESSAGE_LENGTH
+                    ? message.substring(0, FailureSummary.MAX_MESSAGE_LENGTH) + "..." : message;
+            LongAdder c = messages.get(m);
+            if (c == null) {
+                if (messages.size() >= FailureSummary.MAX_MESSAGES) {
+                    otherMessages.increment();
+                    return;
+                }
+                c = messages.computeIfAbsent(m, k -> new LongAdder());
+            }
+            c.increment();
+        }
+
+        FailureSummary summary(String category) {
+            List<FailureSummary.MessageCount> list = new ArrayList<>();
+            messages.forEach((m, c) -> list.add(new FailureSummary.MessageCount(m, c.sum())));
+            list.sort(Comparator.comparingLong(FailureSummary.MessageCount::count).reversed()
+                    .thenComparing(FailureSummary.MessageCount::message));
+            long other = otherMessages.sum();
+            if (other > 0) {
+                list.add(new FailureSummary.MessageCount(FailureSummary.OTHER_MESSAGES, other));
+            }
+            return new FailureSummary(category, count.sum(), list);
+        }
+    }
+}

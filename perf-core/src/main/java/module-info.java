@@ -1,0 +1,11 @@
+/**
+ * perfkit core: scenarios, load models, the engine and the statistics of a load test.
+ * See {@link dev.perfkit.core.LoadTest} to start.
+ */
+module dev.perfkit.core {
+    // HdrHistogram ships no module name: its automatic name comes from the jar file name.
+    requires transitive HdrHistogram;
+    requires org.slf4j;
+
+    exports dev.perfkit.core;
+}

@@ -1,0 +1,94 @@
+package dev.perfkit.examples;
+
+import dev.perfkit.core.ConsoleListener;
+import dev.perfkit.core.LoadTest;
+import dev.perfkit.core.RunOptions;
+import dev.perfkit.core.RunResult;
+import dev.perfkit.core.RunStatus;
+import dev.perfkit.core.Scenario;
+import dev.perfkit.core.SessionKey;
+import dev.perfkit.core.ThinkTime;
+import dev.perfkit.core.UserType;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The quick-start demo: a closed-model run of a small in-process "shop" whose operations cost a
+ * few milliseconds, with two user types, weighted tasks, think time and a login hook. It prints a
+ * progress line per second and the summary table, and runs for about 15 seconds.
+ *
+ * <p>Run it with {@code ./mvnw -q -Pdemo verify -DskipTests} from the project root.
+ */
+public final class QuickStart {
+
+    private static final SessionKey<String> TOKEN = SessionKey.of("token", String.class);
+
+    private QuickStart() {
+    }
+
+    /**
+     * Runs the demo.
+     *
+     * @param args ignored
+     * @throws InterruptedException if interrupted while waiting for the run
+     */
+    public static void main(String[] args) throws InterruptedException {
+        InProcessShop shop = new InProcessShop();
+        Scenario scenario = Scenario.named("quick-start")
+                .users(20).rampUp(Duration.ofSeconds(5)).hold(Duration.ofSeconds(10))
+                .thinkTime(ThinkTime.uniform(Duration.ofMillis(20), Duration.ofMillis(80)))
+                .seed(42)
+                .userType(UserType.named("regular").weight(4)
+                        .onStart(session -> session.set(TOKEN, shop.login(session.userId())))
+                        .task(5, "dashboard", session -> shop.dashboard(session.get(TOKEN)))
+                        .task(2, "reports", session -> shop.reports(session.get(TOKEN), session.random().nextInt(1, 10))))
+                .userType(UserType.named("admin").weight(1)
+                        .onStart(session -> session.set(TOKEN, shop.login(session.userId())))
+                        .task(1, "create-report", session -> shop.createReport(session.get(TOKEN))));
+        RunResult result = LoadTest.run(scenario, RunOptions.custom().addListener(ConsoleListener.create()).build());
+        if (result.status() == RunStatus.FAILED) {
+            throw new IllegalStateException("the demo run failed: " + result.stopReason());
+        }
+    }
+
+    /** A stand-in system under test whose operations take a few milliseconds and sometimes fail. */
+    static final class InProcessShop {
+        private final ConcurrentHashMap<String, Long> sessions = new ConcurrentHashMap<>();
+
+        String login(long userId) {
+            work(5);
+            String token = "t-" + userId;
+            sessions.put(token, userId);
+            return token;
+        }
+
+        void dashboard(String token) {
+            check(token);
+            work(2);
+        }
+
+        void reports(String token, int page) {
+            check(token);
+            work(3 + page);
+            if (page == 9) {
+                throw new IllegalStateException("page 9 is not indexed");
+            }
+        }
+
+        void createReport(String token) {
+            check(token);
+            work(15);
+        }
+
+        private void check(String token) {
+            if (!sessions.containsKey(token)) {
+                throw new SecurityException("unknown token");
+            }
+        }
+
+        private static void work(long millis) {
+            LockSupport.parkNanos(millis * 1_000_000);
+        }
+    }
+}
