@@ -9,7 +9,8 @@ import java.util.function.DoubleUnaryOperator;
  * <p>Arrivals follow the schedule whatever the target does: iteration {@code k} is due at the
  * instant where the integral of the rate reaches {@code k}, and its response time is measured from
  * that instant, not from when it could start. That is what makes the open model free of
- * coordinated omission. The first iteration is due at the start of the run.
+ * coordinated omission. The first iteration is due as soon as the rate is above zero, and
+ * a constant rate {@code r} over {@code d} seconds schedules exactly {@code r * d} iterations.
  *
  * <p>Values are immutable and thread-safe.
  */

@@ -57,6 +57,7 @@ public final class Scenario {
     private final UsersProfile usersProfile;
     private final ArrivalProfile arrivals;
     private final int maxConcurrency;
+    private final Saturation saturation;
     private final List<UserType> userTypes;
     private final ThinkTime thinkTime;
     private final long iterationsPerUser;
@@ -67,7 +68,7 @@ public final class Scenario {
 
     private Scenario(String name, LoadModel model, int users, Duration rampUp, Duration hold,
                      UsersProfile usersProfile, ArrivalProfile arrivals, int maxConcurrency,
-                     List<UserType> userTypes, ThinkTime thinkTime, long iterationsPerUser, long iterations,
+                     Saturation saturation, List<UserType> userTypes, ThinkTime thinkTime, long iterationsPerUser, long iterations,
                      Duration maxDuration, Duration gracefulStop, Long seed) {
         this.name = name;
         this.model = model;
@@ -77,6 +78,7 @@ public final class Scenario {
         this.usersProfile = usersProfile;
         this.arrivals = arrivals;
         this.maxConcurrency = maxConcurrency;
+        this.saturation = saturation;
         this.userTypes = userTypes;
         this.thinkTime = thinkTime;
         this.iterationsPerUser = iterationsPerUser;
@@ -94,7 +96,7 @@ public final class Scenario {
      */
     public static Scenario named(String name) {
         return new Scenario(Checks.name("scenario", "name", name), null, 0, Duration.ZERO, null, null, null,
-                DEFAULT_MAX_CONCURRENCY, List.of(), ThinkTime.none(), 0, 0, null, DEFAULT_GRACEFUL_STOP, null);
+                DEFAULT_MAX_CONCURRENCY, Saturation.DROP, List.of(), ThinkTime.none(), 0, 0, null, DEFAULT_GRACEFUL_STOP, null);
     }
 
     private Builder copy() {
@@ -280,6 +282,22 @@ public final class Scenario {
         return b.build();
     }
 
+    /**
+     * Sets what happens to an arrival that finds the concurrency cap reached (open model): dropped
+     * (default) or queued until a slot frees. See {@link Saturation}.
+     *
+     * @param saturation the policy
+     * @return the new scenario
+     */
+    public Scenario saturation(Saturation saturation) {
+        Checks.notNull(name, "saturation", saturation);
+        requireModel(LoadModel.OPEN, "saturation");
+        Builder b = copy();
+        b.model = LoadModel.OPEN;
+        b.saturation = saturation;
+        return b.build();
+    }
+
     private void requireModel(LoadModel wanted, String field) {
         if (model != null && model != wanted) {
             throw new IllegalArgumentException(name + ": " + field + " belongs to the " + wanted.name().toLowerCase()
@@ -421,7 +439,7 @@ public final class Scenario {
         } else if (model == LoadModel.CLOSED && usersProfile == null && users == 0) {
             problems.add("rampUp/hold/preset need users(..)");
         } else if (model == LoadModel.OPEN && arrivals == null) {
-            problems.add("maxConcurrency needs arrivals(..)");
+            problems.add("maxConcurrency/saturation need arrivals(..)");
         }
         if (userTypes.isEmpty()) {
             problems.add("no user type: add userType(..) or task(..)");
@@ -469,6 +487,11 @@ public final class Scenario {
         return maxConcurrency;
     }
 
+    /** Returns what the open model does with an arrival at the concurrency cap. */
+    public Saturation saturation() {
+        return saturation;
+    }
+
     /** Returns the user types in the order they were added. */
     public List<UserType> userTypes() {
         return userTypes;
@@ -513,7 +536,8 @@ public final class Scenario {
                 sb.append(", think time ").append(thinkTime);
             }
         } else if (model == LoadModel.OPEN && arrivals != null) {
-            sb.append("open, arrivals ").append(arrivals).append(", max concurrency ").append(maxConcurrency);
+            sb.append("open, arrivals ").append(arrivals).append(", max concurrency ").append(maxConcurrency)
+                    .append(saturation == Saturation.QUEUE ? ", queue when saturated" : "");
         } else {
             sb.append("no load");
         }
@@ -547,6 +571,7 @@ public final class Scenario {
         private UsersProfile usersProfile;
         private ArrivalProfile arrivals;
         private int maxConcurrency;
+        private Saturation saturation;
         private List<UserType> userTypes;
         private ThinkTime thinkTime;
         private long iterationsPerUser;
@@ -564,6 +589,7 @@ public final class Scenario {
             usersProfile = s.usersProfile;
             arrivals = s.arrivals;
             maxConcurrency = s.maxConcurrency;
+            saturation = s.saturation;
             userTypes = s.userTypes;
             thinkTime = s.thinkTime;
             iterationsPerUser = s.iterationsPerUser;
@@ -575,7 +601,7 @@ public final class Scenario {
 
         Scenario build() {
             return new Scenario(name, model, users, Objects.requireNonNull(rampUp), hold, usersProfile, arrivals,
-                    maxConcurrency, userTypes, thinkTime, iterationsPerUser, iterations, maxDuration, gracefulStop, seed);
+                    maxConcurrency, saturation, userTypes, thinkTime, iterationsPerUser, iterations, maxDuration, gracefulStop, seed);
         }
     }
 }

@@ -8,10 +8,14 @@ import dev.perfkit.core.ArrivalProfile;
  *
  * <p>The integral advances in steps of {@link #STEP_NANOS}; inside a step the rate is taken as
  * linear between its values at the two ends, and the crossing is solved exactly (a quadratic), so
- * constant and linear stages are scheduled without error. A pure function of the profile: tests
- * check it without any clock.
+ * constant and linear stages are scheduled without error. The first arrival is due as soon as the
+ * rate is above zero; an arrival due exactly at the end of the profile is not scheduled. A pure
+ * function of the profile: tests check it without any clock.
  */
 public final class ArrivalSchedule {
+
+    /** Integrals closer than this to a whole number of arrivals count as not reaching it. */
+    private static final double EPSILON = 1e-9;
 
     /** The integration step: 1 ms. */
     public static final long STEP_NANOS = 1_000_000;
@@ -47,7 +51,10 @@ public final class ArrivalSchedule {
             double r1 = stepEnd < endNanos ? profile.ratePerSecondAt(stepEnd) : r0;
             double area = (r0 + r1) / 2 * dt;
             double need = nextTarget - areaBeforeStep;
-            if (need <= area && (need > 0 || nextTarget == 0 || area > 0)) {
+            // Arrival k is due where the integral reaches k. The epsilon keeps rounding drift of the
+            // running sum from adding an arrival exactly at the end of the profile.
+            boolean dueInStep = need <= 0 ? r0 > 0 : need < area - EPSILON;
+            if (dueInStep) {
                 nextTarget++;
                 return stepStart + Math.min(stepEnd - stepStart - 1, Math.round(solve(r0, r1, dt, need) * 1e9));
             }

@@ -10,13 +10,14 @@ import dev.perfkit.core.RunOptions;
 import dev.perfkit.core.RunResult;
 import dev.perfkit.core.RunSnapshot;
 import dev.perfkit.core.RunStatus;
+import dev.perfkit.core.Saturation;
 import dev.perfkit.core.Scenario;
 import dev.perfkit.core.TaskFailure;
 import dev.perfkit.core.ThinkTime;
-import dev.perfkit.core.UsersProfile;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,6 +67,7 @@ public final class Run implements RunHandle {
     private final AtomicLong sharedRemaining;
     private final long perUserLimit;
     private final ThinkTime thinkTime;
+    private final ClosedDriver driver;
     private final CompletableFuture<RunResult> done = new CompletableFuture<>();
 
     private final AtomicInteger activeUsers = new AtomicInteger();
@@ -81,7 +83,9 @@ public final class Run implements RunHandle {
     private volatile String exhaustedFeeder;
     private volatile Throwable error;
     private volatile boolean pacerDone;
-    private volatile long openIterations;
+    private final AtomicLong openIterations = new AtomicLong();
+    private final ArrayDeque<Long> backlog = new ArrayDeque<>();
+    private final boolean queueWhenSaturated;
     private volatile long startNanos;
     private volatile IntervalStats lastInterval;
     private volatile Thread coordinator;
@@ -90,7 +94,6 @@ public final class Run implements RunHandle {
     private String reason;
     private long stopDeadline = Long.MAX_VALUE;
     private long abandonDeadline = Long.MAX_VALUE;
-    private int stopRequestedCount;
     private long nextUserId;
     private long nextUserIdOpen;
     private int peakUsers;
@@ -115,6 +118,8 @@ public final class Run implements RunHandle {
         this.sharedRemaining = scenario.iterations() > 0 ? new AtomicLong(scenario.iterations()) : null;
         this.perUserLimit = scenario.iterationsPerUser();
         this.thinkTime = scenario.thinkTime();
+        this.queueWhenSaturated = scenario.saturation() == Saturation.QUEUE;
+        this.driver = scenario.model() == LoadModel.CLOSED ? new ClosedDriver(scenario.closedProfile()) : null;
     }
 
     /**
@@ -222,28 +227,23 @@ public final class Run implements RunHandle {
     }
 
     private void driveUsers(long elapsed, long graceNanos) {
-        UsersProfile profile = scenario.closedProfile();
-        if (!profile.isOpenEnded() && elapsed >= profile.duration().toNanos()) {
+        if (driver.ended(elapsed)) {
             beginStop(RunStatus.COMPLETED, "the load profile ended", graceNanos);
             return;
         }
-        int target = profile.usersAt(elapsed);
-        int running = users.size() - stopRequestedCount;
-        while (running < target && !iterationsExhausted) {
+        int delta = driver.adjust(elapsed, !iterationsExhausted);
+        for (int i = 0; i < delta; i++) {
             startClosedUser();
-            running++;
         }
-        for (int i = users.size() - 1; running > target && i >= 0; i--) {
+        for (int i = users.size() - 1; delta < 0 && i >= 0; i--) {
             VirtualUser u = users.get(i);
             if (!u.stopRequested) {
                 u.requestStop();
-                stopRequestedCount++;
-                running--;
+                delta++;
             }
         }
         boolean limited = perUserLimit > 0 || sharedRemaining != null;
-        if (limited && activeUsers.get() == 0
-                && (iterationsExhausted || elapsed >= profile.lastIncreaseEnd().toNanos())) {
+        if (limited && activeUsers.get() == 0 && (iterationsExhausted || driver.startsOver(elapsed))) {
             beginStop(RunStatus.COMPLETED, iterationsExhausted
                     ? "iteration limit of " + scenario.iterations() + " reached"
                     : "every user finished its " + perUserLimit + " iterations", graceNanos);
@@ -256,6 +256,7 @@ public final class Run implements RunHandle {
             reason = why;
         }
         stopping = true;
+        dropBacklog();
         stopDeadline = Math.min(stopDeadline, clock.getAsLong() + graceNanos);
         for (VirtualUser u : users) {
             u.wake();
@@ -347,7 +348,7 @@ public final class Run implements RunHandle {
 
     private long iterationsStarted() {
         if (scenario.model() == LoadModel.OPEN) {
-            return openIterations;
+            return openIterations.get();
         }
         long n = 0;
         synchronized (users) {
@@ -542,7 +543,6 @@ public final class Run implements RunHandle {
             ArrivalSchedule schedule = new ArrivalSchedule(scenario.arrivalProfile());
             SplittableRandom typeRandom = new SplittableRandom(UserSession.mix(seed, 0));
             int cap = scenario.maxConcurrency();
-            long started = 0;
             while (!stopping) {
                 long offset = schedule.next();
                 if (offset < 0) {
@@ -556,8 +556,9 @@ public final class Run implements RunHandle {
                     iterationsExhausted = true;
                     break;
                 }
-                if (inFlight.get() >= cap) {
-                    dropped.incrementAndGet();
+                if (inFlight.get() < cap) {
+                    inFlight.incrementAndGet();
+                } else if (saturated(due, cap)) {
                     continue;
                 }
                 UserTypePlan plan = typePicker.pick(typeRandom);
@@ -567,10 +568,9 @@ public final class Run implements RunHandle {
                     u = new VirtualUser(id, plan, newSession(id, plan));
                     openUsers.add(u);
                 }
-                inFlight.incrementAndGet();
-                openIterations = ++started;
+                openIterations.incrementAndGet();
                 VirtualUser user = u;
-                Thread.ofVirtual().start(() -> runOpenIteration(user, due));
+                Thread.ofVirtual().start(() -> runOpenIterations(user, due));
             }
         } catch (Throwable t) {
             LOG.error("perfkit: the pacer of run '{}' failed", scenario.name(), t);
@@ -594,8 +594,36 @@ public final class Run implements RunHandle {
         return false;
     }
 
-    private void runOpenIteration(VirtualUser u, long due) {
+    /**
+     * Handles an arrival that found the cap reached: drops it, or queues it. Takes the slot for it
+     * (returns false) if one freed meanwhile. Called by the pacer only.
+     */
+    private boolean saturated(long due, int cap) {
+        if (!queueWhenSaturated) {
+            dropped.incrementAndGet();
+            return true;
+        }
+        synchronized (backlog) {
+            if (inFlight.get() < cap) {
+                inFlight.incrementAndGet();
+                return false;
+            }
+            if (backlog.size() >= Saturation.MAX_BACKLOG) {
+                dropped.incrementAndGet();
+            } else {
+                backlog.add(due);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Runs an arrival on a pooled user, then, under {@link Saturation#QUEUE}, the arrivals that
+     * queued meanwhile, each measured from its own due time. Releases the slot at the end.
+     */
+    private void runOpenIterations(VirtualUser u, long firstDue) {
         u.thread = Thread.currentThread();
+        boolean released = false;
         try {
             if (!u.started) {
                 u.started = true;
@@ -603,8 +631,22 @@ public final class Run implements RunHandle {
                     return;
                 }
             }
-            if (!interrupting) {
+            long due = firstDue;
+            while (!interrupting) {
                 iterate(u, due);
+                if (!queueWhenSaturated) {
+                    break;
+                }
+                synchronized (backlog) {
+                    Long next = stopping ? null : backlog.poll();
+                    if (next == null) {
+                        inFlight.decrementAndGet();
+                        released = true;
+                        break;
+                    }
+                    due = next;
+                }
+                openIterations.incrementAndGet();
             }
         } catch (FeederExhaustedException e) {
             exhaustedFeeder = e.getMessage();
@@ -614,7 +656,17 @@ public final class Run implements RunHandle {
         } finally {
             u.thread = null;
             u.type.idle.offer(u);
-            inFlight.decrementAndGet();
+            if (!released) {
+                inFlight.decrementAndGet();
+            }
+        }
+    }
+
+    /** Counts the arrivals still queued as dropped: they could not start before the run stopped. */
+    private void dropBacklog() {
+        synchronized (backlog) {
+            dropped.addAndGet(backlog.size());
+            backlog.clear();
         }
     }
 
