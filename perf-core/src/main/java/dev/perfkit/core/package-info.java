@@ -1,0 +1,49 @@
+/**
+ * perfkit's API: describe a workload in Java, run it in-process on virtual threads, and get its
+ * statistics back as plain objects.
+ *
+ * <h2>Describe</h2>
+ * A {@link dev.perfkit.core.Scenario} is an immutable value built fluently. It holds one or more
+ * {@link dev.perfkit.core.UserType}s (regular, admin, API-only, mobile...), each with weighted
+ * {@link dev.perfkit.core.Task}s or an ordered flow of steps, start and stop
+ * {@link dev.perfkit.core.Hook}s, and a load:
+ * <ul>
+ *   <li><b>closed</b>: {@code users(n).rampUp(d).hold(d)}, {@link dev.perfkit.core.Stage}s, any
+ *       {@link dev.perfkit.core.UsersProfile}, or a {@link dev.perfkit.core.Preset}; users loop with
+ *       a {@link dev.perfkit.core.ThinkTime} between iterations;</li>
+ *   <li><b>open</b>: an {@link dev.perfkit.core.ArrivalProfile} of
+ *       {@link dev.perfkit.core.ArrivalRate}s (constant, ramp, {@link dev.perfkit.core.RateStage}s,
+ *       any function of time), capped by {@code maxConcurrency} with a
+ *       {@link dev.perfkit.core.Saturation} policy.</li>
+ * </ul>
+ * Bad values are rejected where they are given, with an {@link java.lang.IllegalArgumentException}
+ * naming the scenario, the field and the value.
+ *
+ * <h2>Run</h2>
+ * {@link dev.perfkit.core.LoadTest#run(Scenario)} blocks; {@link dev.perfkit.core.LoadTest#start}
+ * returns a {@link dev.perfkit.core.RunHandle} with a live {@link dev.perfkit.core.RunSnapshot},
+ * {@code stop()} and {@code await()}. {@link dev.perfkit.core.RunOptions} set the interval of the
+ * time series and the {@link dev.perfkit.core.RunListener}s, such as the
+ * {@link dev.perfkit.core.ConsoleListener}. Each virtual user has a
+ * {@link dev.perfkit.core.Session}: typed variables ({@link dev.perfkit.core.SessionKey}), a seeded
+ * random source, records from {@link dev.perfkit.core.Feeder}s (lists, CSV files through
+ * {@link dev.perfkit.core.CsvRecords}, generators), and the recorder adapters use for named samples.
+ *
+ * <h2>Read the result</h2>
+ * A {@link dev.perfkit.core.RunResult} holds, per sample name and in total,
+ * {@link dev.perfkit.core.SampleStats}: counts, failures by category
+ * ({@link dev.perfkit.core.FailureSummary}), throughput, and {@link dev.perfkit.core.LatencyStats}
+ * for response time (from the scheduled start) and service time (from the actual start), from
+ * merged HdrHistograms; and the time series of {@link dev.perfkit.core.IntervalStats}.
+ *
+ * <h2>Timing and coordinated omission</h2>
+ * Every sample has two clocks: its intended start (the open model's schedule, or the closed
+ * model's pacing) and its actual start. Response time runs from the intended start, so a target
+ * that stalls shows the stall in the percentiles rather than hiding it by slowing the load down.
+ *
+ * <h2>Threads</h2>
+ * One virtual thread per virtual user (closed) or per iteration (open); one platform thread
+ * coordinates the run and closes intervals, and the open model adds one platform pacer thread.
+ * Recording a sample is wait-free and allocates nothing.
+ */
+package dev.perfkit.core;
