@@ -168,11 +168,13 @@ public final class Scenario {
      * @throws IllegalArgumentException if the list is empty, asks for no user or never ends
      */
     public Scenario stages(Stage... stages) {
+        UsersProfile profile;
         try {
-            return usersProfile(UsersProfile.stages(stages));
+            profile = UsersProfile.stages(stages);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + "/" + e.getMessage(), e);
         }
+        return usersProfile(profile);
     }
 
     /**
@@ -183,11 +185,13 @@ public final class Scenario {
      * @return the new scenario
      */
     public Scenario usersProfile(Duration duration, ToIntFunction<Duration> users) {
+        UsersProfile profile;
         try {
-            return usersProfile(UsersProfile.of(duration, users));
+            profile = UsersProfile.of(duration, users);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + "/" + e.getMessage(), e);
         }
+        return usersProfile(profile);
     }
 
     /**
@@ -245,6 +249,7 @@ public final class Scenario {
         Checks.notNull(name, "thinkTime", thinkTime);
         requireModel(LoadModel.CLOSED, "thinkTime");
         Builder b = copy();
+        b.model = LoadModel.CLOSED;
         b.thinkTime = thinkTime;
         return b.build();
     }
@@ -437,7 +442,7 @@ public final class Scenario {
         if (model == null) {
             problems.add("no load defined: call users(..), stages(..), usersProfile(..) or arrivals(..)");
         } else if (model == LoadModel.CLOSED && usersProfile == null && users == 0) {
-            problems.add("rampUp/hold/preset need users(..)");
+            problems.add("closed-model settings (rampUp, hold, thinkTime, iterationsPerUser) need users(..), stages(..) or usersProfile(..)");
         } else if (model == LoadModel.OPEN && arrivals == null) {
             problems.add("maxConcurrency/saturation need arrivals(..)");
         }

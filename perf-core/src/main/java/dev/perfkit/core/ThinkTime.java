@@ -50,7 +50,8 @@ public sealed interface ThinkTime {
         Checks.nonNegative("thinkTime.uniform", "max", max);
         if (max.compareTo(min) < 0) {
             throw new IllegalArgumentException(
-                    "thinkTime.uniform: max must be >= min, was max " + max + " < min " + min);
+                    "thinkTime.uniform: max must be >= min, was max " + Checks.format(max)
+                            + " < min " + Checks.format(min));
         }
         return new Uniform(min, max);
     }

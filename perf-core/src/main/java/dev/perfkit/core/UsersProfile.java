@@ -55,10 +55,10 @@ public final class UsersProfile {
      * @throws IllegalArgumentException on a non-positive user count or a negative duration
      */
     public static UsersProfile rampHold(int users, Duration rampUp, Duration hold) {
-        Checks.positive("users", "users", users);
-        Checks.nonNegative("rampUp", "rampUp", rampUp);
+        Checks.positive("usersProfile.rampHold", "users", users);
+        Checks.nonNegative("usersProfile.rampHold", "rampUp", rampUp);
         if (hold != null) {
-            Checks.nonNegative("hold", "hold", hold);
+            Checks.nonNegative("usersProfile.rampHold", "hold", hold);
         }
         String text = users + " users, ramp " + Checks.format(rampUp)
                 + (hold == null ? ", hold until iteration limits" : ", hold " + Checks.format(hold));

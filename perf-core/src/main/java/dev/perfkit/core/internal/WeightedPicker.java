@@ -27,7 +27,11 @@ public final class WeightedPicker<T> {
         this.cumulative = new long[items.size()];
         long sum = 0;
         for (int i = 0; i < items.size(); i++) {
-            sum += weight.applyAsInt(items.get(i));
+            int w = weight.applyAsInt(items.get(i));
+            if (w <= 0) {
+                throw new IllegalArgumentException("weights: weight of item " + i + " must be > 0, was " + w);
+            }
+            sum += w;
             cumulative[i] = sum;
         }
         this.total = sum;
