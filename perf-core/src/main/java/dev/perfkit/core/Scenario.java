@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
 
 /**
@@ -103,6 +104,22 @@ public final class Scenario {
         return new Builder(this);
     }
 
+    /** Returns a copy changed by {@code change}, after checking that the field belongs to {@code model}. */
+    private Scenario with(LoadModel model, String field, Consumer<Builder> change) {
+        requireModel(model, field);
+        Builder b = copy();
+        b.model = model;
+        change.accept(b);
+        return b.build();
+    }
+
+    /** Returns a copy changed by {@code change}, for fields of both models. */
+    private Scenario with(Consumer<Builder> change) {
+        Builder b = copy();
+        change.accept(b);
+        return b.build();
+    }
+
     // ---------------------------------------------------------------- closed model
 
     /**
@@ -114,9 +131,7 @@ public final class Scenario {
      */
     public Scenario users(int users) {
         Checks.positive(name, "users", users);
-        Builder b = closedRampHold("users");
-        b.users = users;
-        return b.build();
+        return withRampHold("users", b -> b.users = users);
     }
 
     /**
@@ -127,9 +142,7 @@ public final class Scenario {
      */
     public Scenario rampUp(Duration rampUp) {
         Checks.nonNegative(name, "rampUp", rampUp);
-        Builder b = closedRampHold("rampUp");
-        b.rampUp = rampUp;
-        return b.build();
+        return withRampHold("rampUp", b -> b.rampUp = rampUp);
     }
 
     /**
@@ -140,9 +153,7 @@ public final class Scenario {
      */
     public Scenario hold(Duration hold) {
         Checks.nonNegative(name, "hold", hold);
-        Builder b = closedRampHold("hold");
-        b.hold = hold;
-        return b.build();
+        return withRampHold("hold", b -> b.hold = hold);
     }
 
     /**
@@ -153,11 +164,11 @@ public final class Scenario {
      */
     public Scenario preset(Preset preset) {
         Checks.notNull(name, "preset", preset);
-        Builder b = closedRampHold("preset");
-        b.users = preset.users();
-        b.rampUp = preset.rampUp();
-        b.hold = preset.hold();
-        return b.build();
+        return withRampHold("preset", b -> {
+            b.users = preset.users();
+            b.rampUp = preset.rampUp();
+            b.hold = preset.hold();
+        });
     }
 
     /**
@@ -207,21 +218,16 @@ public final class Scenario {
             throw new IllegalArgumentException(name + ": usersProfile/stages cannot be combined with users(" + users
                     + "): the profile sets the users");
         }
-        Builder b = copy();
-        b.model = LoadModel.CLOSED;
-        b.usersProfile = profile;
-        return b.build();
+        return with(LoadModel.CLOSED, "usersProfile", b -> b.usersProfile = profile);
     }
 
-    private Builder closedRampHold(String field) {
+    private Scenario withRampHold(String field, Consumer<Builder> change) {
         requireModel(LoadModel.CLOSED, field);
         if (usersProfile != null) {
             throw new IllegalArgumentException(name + ": " + field
                     + " cannot be combined with stages/usersProfile: the profile sets the users");
         }
-        Builder b = copy();
-        b.model = LoadModel.CLOSED;
-        return b;
+        return with(LoadModel.CLOSED, field, change);
     }
 
     /**
@@ -232,11 +238,7 @@ public final class Scenario {
      */
     public Scenario iterationsPerUser(long iterations) {
         Checks.positive(name, "iterationsPerUser", iterations);
-        requireModel(LoadModel.CLOSED, "iterationsPerUser");
-        Builder b = copy();
-        b.model = LoadModel.CLOSED;
-        b.iterationsPerUser = iterations;
-        return b.build();
+        return with(LoadModel.CLOSED, "iterationsPerUser", b -> b.iterationsPerUser = iterations);
     }
 
     /**
@@ -247,11 +249,7 @@ public final class Scenario {
      */
     public Scenario thinkTime(ThinkTime thinkTime) {
         Checks.notNull(name, "thinkTime", thinkTime);
-        requireModel(LoadModel.CLOSED, "thinkTime");
-        Builder b = copy();
-        b.model = LoadModel.CLOSED;
-        b.thinkTime = thinkTime;
-        return b.build();
+        return with(LoadModel.CLOSED, "thinkTime", b -> b.thinkTime = thinkTime);
     }
 
     // ---------------------------------------------------------------- open model
@@ -264,11 +262,7 @@ public final class Scenario {
      */
     public Scenario arrivals(ArrivalProfile arrivals) {
         Checks.notNull(name, "arrivals", arrivals);
-        requireModel(LoadModel.OPEN, "arrivals");
-        Builder b = copy();
-        b.model = LoadModel.OPEN;
-        b.arrivals = arrivals;
-        return b.build();
+        return with(LoadModel.OPEN, "arrivals", b -> b.arrivals = arrivals);
     }
 
     /**
@@ -280,11 +274,7 @@ public final class Scenario {
      */
     public Scenario maxConcurrency(int maxConcurrency) {
         Checks.positive(name, "maxConcurrency", maxConcurrency);
-        requireModel(LoadModel.OPEN, "maxConcurrency");
-        Builder b = copy();
-        b.model = LoadModel.OPEN;
-        b.maxConcurrency = maxConcurrency;
-        return b.build();
+        return with(LoadModel.OPEN, "maxConcurrency", b -> b.maxConcurrency = maxConcurrency);
     }
 
     /**
@@ -296,11 +286,7 @@ public final class Scenario {
      */
     public Scenario saturation(Saturation saturation) {
         Checks.notNull(name, "saturation", saturation);
-        requireModel(LoadModel.OPEN, "saturation");
-        Builder b = copy();
-        b.model = LoadModel.OPEN;
-        b.saturation = saturation;
-        return b.build();
+        return with(LoadModel.OPEN, "saturation", b -> b.saturation = saturation);
     }
 
     private void requireModel(LoadModel wanted, String field) {
@@ -331,11 +317,9 @@ public final class Scenario {
                         + userType.name() + "\" twice");
             }
         }
-        Builder b = copy();
         List<UserType> copy = new ArrayList<>(userTypes);
         copy.add(userType);
-        b.userTypes = Collections.unmodifiableList(copy);
-        return b.build();
+        return with(b -> b.userTypes = Collections.unmodifiableList(copy));
     }
 
     /**
@@ -349,12 +333,9 @@ public final class Scenario {
      */
     public Scenario task(int weight, String taskName, Task task) {
         UserType existing = null;
-        List<UserType> others = new ArrayList<>();
         for (UserType t : userTypes) {
             if (t.name().equals(DEFAULT_USER_TYPE)) {
                 existing = t;
-            } else {
-                others.add(t);
             }
         }
         UserType base = existing == null ? UserType.named(DEFAULT_USER_TYPE) : existing;
@@ -370,9 +351,7 @@ public final class Scenario {
         } else {
             copy.set(userTypes.indexOf(existing), updated);
         }
-        Builder b = copy();
-        b.userTypes = Collections.unmodifiableList(copy);
-        return b.build();
+        return with(b -> b.userTypes = Collections.unmodifiableList(copy));
     }
 
     /**
@@ -383,9 +362,7 @@ public final class Scenario {
      */
     public Scenario iterations(long iterations) {
         Checks.positive(name, "iterations", iterations);
-        Builder b = copy();
-        b.iterations = iterations;
-        return b.build();
+        return with(b -> b.iterations = iterations);
     }
 
     /**
@@ -397,9 +374,7 @@ public final class Scenario {
      */
     public Scenario maxDuration(Duration maxDuration) {
         Checks.positive(name, "maxDuration", maxDuration);
-        Builder b = copy();
-        b.maxDuration = maxDuration;
-        return b.build();
+        return with(b -> b.maxDuration = maxDuration);
     }
 
     /**
@@ -411,9 +386,7 @@ public final class Scenario {
      */
     public Scenario gracefulStop(Duration gracefulStop) {
         Checks.nonNegative(name, "gracefulStop", gracefulStop);
-        Builder b = copy();
-        b.gracefulStop = gracefulStop;
-        return b.build();
+        return with(b -> b.gracefulStop = gracefulStop);
     }
 
     /**
@@ -425,9 +398,7 @@ public final class Scenario {
      * @return the new scenario
      */
     public Scenario seed(long seed) {
-        Builder b = copy();
-        b.seed = seed;
-        return b.build();
+        return with(b -> b.seed = seed);
     }
 
     /**
