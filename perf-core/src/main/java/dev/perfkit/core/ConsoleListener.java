@@ -9,7 +9,7 @@ import java.util.Locale;
  * <pre>
  * [   12s] users   50 | in flight    3 | 1234.5/s | p95   12.30 ms | errors  0.10% | dropped 0
  * </pre>
- * Writes to the given stream from the run's metrics thread. Stateless: one instance may serve
+ * Writes to the given stream from the run's coordinator thread. Stateless: one instance may serve
  * several runs.
  */
 public final class ConsoleListener implements RunListener {

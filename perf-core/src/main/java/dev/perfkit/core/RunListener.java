@@ -3,8 +3,8 @@ package dev.perfkit.core;
 /**
  * Receives a run's progress: its start, each interval's statistics, and its result.
  *
- * <p><b>Contract.</b> Every method is called on the run's metrics thread, in order, never
- * concurrently for one run. Methods must return quickly and must not block: a slow listener delays
+ * <p><b>Contract.</b> Every method is called on the run's coordinator thread (named
+ * {@code perfkit-run-<scenario>}), in order, never concurrently for one run. Methods must return quickly and must not block: a slow listener delays
  * the next interval. An exception thrown by a listener is logged and ignored; it affects neither the
  * run nor the other listeners. All methods do nothing by default.
  */

@@ -19,9 +19,9 @@ import org.HdrHistogram.Histogram;
  * sample name's recorders into one interval and adds that interval to the running totals, so the
  * totals are exactly the sum of the intervals.
  *
- * <p>Time is passed in, never read: tests drive intervals with whatever clock they like. Calls are
- * serialised ({@code synchronized}): the metrics thread collects every interval and the run's
- * coordinator makes the last collection after every user has stopped.
+ * <p>Time is passed in, never read: tests drive intervals with whatever clock they like. The run's
+ * coordinator thread makes every collection, the last one after every user has stopped; methods
+ * are {@code synchronized} so that a reader on another thread sees whole intervals.
  */
 public final class IntervalCollector {
 

@@ -54,6 +54,8 @@ public final class Run implements RunHandle {
     static final long TICK_NANOS = 10_000_000L;
     /** How long interrupted tasks get to finish before they are abandoned: 5 s. */
     static final long ABANDON_NANOS = 5_000_000_000L;
+    /** The shortest park of the open-model pacer: 1 ms. */
+    static final long PACER_QUANTUM_NANOS = 1_000_000L;
     /** The intended start of an unscheduled sample: its actual start is used. */
     static final long UNSCHEDULED = Long.MIN_VALUE;
 
@@ -583,13 +585,19 @@ public final class Run implements RunHandle {
         }
     }
 
+    /**
+     * Waits until {@code due}, but parks for at least {@link #PACER_QUANTUM_NANOS}: above 1,000
+     * arrivals per second the pacer wakes once per quantum and starts every arrival due by then.
+     * Each timed park costs microseconds of CPU, so this bounds the pacer's wake-ups; an arrival
+     * started late is still measured from its due time.
+     */
     private boolean waitUntil(long due) {
         while (!stopping) {
             long remaining = due - clock.getAsLong();
             if (remaining <= 0) {
                 return true;
             }
-            LockSupport.parkNanos(this, remaining);
+            LockSupport.parkNanos(this, Math.max(remaining, PACER_QUANTUM_NANOS));
         }
         return false;
     }

@@ -16,9 +16,16 @@ import org.HdrHistogram.Recorder;
  * The live recording of one sample name: wait-free, allocation-free recording of successes into
  * striped HdrHistogram {@link Recorder}s, and counting of failures by category and message.
  *
- * <p>Recording picks a stripe by the calling thread's id, so that the two carrier threads of a
- * 2-core machine rarely write the same cache lines. The interval collector drains every stripe with
- * {@link Recorder#getIntervalHistogram(Histogram)}, which never loses or double-counts a value.
+ * <p><b>Two clocks, recorded cheaply.</b> An unscheduled sample (its intended start is its actual
+ * start: the closed model without pacing, adapter requests) has one time that is both its response
+ * and its service time, so it costs one histogram write. A scheduled sample (open model, pacing)
+ * writes its response time and its service time into a second pair of recorders, created on first
+ * use. Draining adds the unscheduled values to both.
+ *
+ * <p><b>Stripes.</b> Recording picks a stripe by the calling thread's id. Virtual threads have
+ * their own ids, so two carrier threads write the same stripe only when the two virtual threads
+ * they run at that moment collide modulo the stripe count (a chance of 1 in
+ * {@link Metrics#defaultStripes()}); a collision costs time, never correctness.
  */
 public final class SampleMetric {
 
@@ -61,8 +68,16 @@ public final class SampleMetric {
      */
     public void recordSuccess(long intendedStart, long start, long end) {
         Stripe s = stripes[(int) Thread.currentThread().threadId() & mask];
-        s.response.recordValue(Math.max(0, end - intendedStart));
-        s.service.recordValue(Math.max(0, end - start));
+        if (intendedStart == start) {
+            s.unscheduled.recordValue(Math.max(0, end - start));
+        } else {
+            Recorder response = s.scheduledResponse;
+            if (response == null) {
+                response = s.createScheduled();
+            }
+            response.recordValue(Math.max(0, end - intendedStart));
+            s.scheduledService.recordValue(Math.max(0, end - start));
+        }
     }
 
     /**
@@ -99,10 +114,15 @@ public final class SampleMetric {
         response.reset();
         service.reset();
         for (Stripe s : stripes) {
-            s.responseSpare = s.response.getIntervalHistogram(s.responseSpare);
-            response.add(s.responseSpare);
-            s.serviceSpare = s.service.getIntervalHistogram(s.serviceSpare);
-            service.add(s.serviceSpare);
+            s.unscheduledSpare = s.unscheduled.getIntervalHistogram(s.unscheduledSpare);
+            response.add(s.unscheduledSpare);
+            service.add(s.unscheduledSpare);
+            if (s.scheduledResponse != null) {
+                s.responseSpare = s.scheduledResponse.getIntervalHistogram(s.responseSpare);
+                response.add(s.responseSpare);
+                s.serviceSpare = s.scheduledService.getIntervalHistogram(s.serviceSpare);
+                service.add(s.serviceSpare);
+            }
         }
     }
 
@@ -115,11 +135,22 @@ public final class SampleMetric {
     }
 
     private static final class Stripe {
-        final Recorder response = new Recorder(SIGNIFICANT_DIGITS);
-        final Recorder service = new Recorder(SIGNIFICANT_DIGITS);
+        final Recorder unscheduled = new Recorder(SIGNIFICANT_DIGITS);
         final AtomicLong failures = new AtomicLong();
+        /** Written once, before {@link #scheduledResponse}, which publishes both. */
+        Recorder scheduledService;
+        volatile Recorder scheduledResponse;
+        Histogram unscheduledSpare;
         Histogram responseSpare;
         Histogram serviceSpare;
+
+        synchronized Recorder createScheduled() {
+            if (scheduledResponse == null) {
+                scheduledService = new Recorder(SIGNIFICANT_DIGITS);
+                scheduledResponse = new Recorder(SIGNIFICANT_DIGITS);
+            }
+            return scheduledResponse;
+        }
     }
 
     /** Counts of one category, with a bounded set of distinct messages. */
