@@ -18,13 +18,17 @@ import java.util.Map;
  * @param dropped      the arrivals dropped during the interval because the concurrency cap was reached
  * @param total        the interval's total (see {@link RunResult#total()} for what it counts)
  * @param samples      the interval per sample name, for the names that had samples in it
+ * @param gauges       the gauges of {@link RunOptions.Builder#addGauge} sampled at the end of the
+ *                     interval, in the order they were added; NaN where a gauge failed
  */
 public record IntervalStats(int index, Duration start, Duration length, int activeUsers, int inFlight,
-                            long dropped, Interval total, Map<String, Interval> samples) {
+                            long dropped, Interval total, Map<String, Interval> samples,
+                            Map<String, Double> gauges) {
 
-    /** Copies the map. */
+    /** Copies the maps, keeping their order. */
     public IntervalStats {
-        samples = Map.copyOf(samples);
+        samples = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(samples));
+        gauges = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(gauges));
     }
 
     /**

@@ -2,7 +2,10 @@ package dev.perfkit.core;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 /**
  * How a run is observed: the interval of its time series and its listeners. Separate from
@@ -28,10 +31,12 @@ public final class RunOptions {
 
     private final Duration interval;
     private final List<RunListener> listeners;
+    private final Map<String, DoubleSupplier> gauges;
 
     private RunOptions(Builder b) {
         this.interval = b.interval;
         this.listeners = List.copyOf(b.listeners);
+        this.gauges = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.gauges));
     }
 
     /** Returns the defaults: 1 s intervals, no listener. */
@@ -49,6 +54,7 @@ public final class RunOptions {
         Builder b = new Builder();
         b.interval = interval;
         b.listeners.addAll(listeners);
+        b.gauges.putAll(gauges);
         return b;
     }
 
@@ -62,10 +68,16 @@ public final class RunOptions {
         return listeners;
     }
 
+    /** Returns the gauges by name, in the order they were added. */
+    public Map<String, DoubleSupplier> gauges() {
+        return gauges;
+    }
+
     /** Builds {@link RunOptions}. Not thread-safe. */
     public static final class Builder {
         private Duration interval = DEFAULT_INTERVAL;
         private final List<RunListener> listeners = new ArrayList<>();
+        private final Map<String, DoubleSupplier> gauges = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -93,6 +105,29 @@ public final class RunOptions {
          */
         public Builder addListener(RunListener listener) {
             listeners.add(Checks.notNull("runOptions", "listener", listener));
+            return this;
+        }
+
+        /**
+         * Adds a gauge: a value sampled at the end of every interval into
+         * {@link IntervalStats#gauges()}, such as a connection pool's active connections or the
+         * target's memory. The supplier is called on the run's coordinator thread: it must be
+         * fast and must not block (a monitor that scrapes over the network should scrape on its
+         * own thread and return its latest value). A supplier that throws is logged and its
+         * value recorded as {@code NaN} for that interval.
+         *
+         * @param name  the gauge's name, non-blank, unique
+         * @param value the supplier of the current value
+         * @return this builder
+         * @throws IllegalArgumentException if the name is blank or already used
+         */
+        public Builder addGauge(String name, DoubleSupplier value) {
+            Checks.name("runOptions", "gauge name", name);
+            Checks.notNull("runOptions", "gauge[" + name + "]", value);
+            if (gauges.containsKey(name)) {
+                throw new IllegalArgumentException("runOptions: gauge names must be unique, was \"" + name + "\" twice");
+            }
+            gauges.put(name, value);
             return this;
         }
 

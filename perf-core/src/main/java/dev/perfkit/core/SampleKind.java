@@ -7,5 +7,10 @@ public enum SampleKind {
     /** A request recorded by an adapter through {@link Session#recordSuccess}/{@link Session#recordFailure}. */
     REQUEST,
     /** A start or stop {@link Hook}; never part of the totals. */
-    HOOK
+    HOOK,
+    /**
+     * A part of a request's time recorded by an adapter through {@link Session#recordTiming}, such
+     * as the connect or time-to-first-byte phase of an HTTP request; never part of the totals.
+     */
+    TIMING
 }

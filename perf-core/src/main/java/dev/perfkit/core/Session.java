@@ -101,6 +101,16 @@ public interface Session {
     void recordSuccess(String name, long startNanos, long endNanos);
 
     /**
+     * Records a part of a request's time as its own statistic, such as an HTTP request's connect,
+     * TLS handshake or time to first byte. Timings are kept per name like samples but never count
+     * in the run's totals, so a request timed in four phases is still one request. Allocates nothing.
+     *
+     * @param name          the timing's name, such as {@code "GET /users/{id} connect"}
+     * @param durationNanos the time in nanoseconds, {@code >= 0}
+     */
+    void recordTiming(String name, long durationNanos);
+
+    /**
      * Records a failed sample timed by the caller.
      *
      * @param name       the sample name

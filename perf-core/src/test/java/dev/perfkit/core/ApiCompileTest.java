@@ -223,7 +223,7 @@ class ApiCompileTest {
         IntervalStats.Interval total = new IntervalStats.Interval(1_000, 1, 1234.5, 5e6, 4_000_000, 9_000_000,
                 12_300_000, 20_000_000, 30_000_000);
         IntervalStats interval = new IntervalStats(11, Duration.ofSeconds(11), Duration.ofSeconds(1), 50, 3, 0, total,
-                Map.of());
+                Map.of(), Map.of("pool.active", 4.0));
         RunListener silent = new RunListener() {
         };
 
@@ -295,7 +295,7 @@ class ApiCompileTest {
         SampleStats stats = new SampleStats("GET /", SampleKind.REQUEST, 10, 2, 5.0, latency, latency, List.of(summary));
         IntervalStats.Interval interval = new IntervalStats.Interval(4, 1, 4.0, 1.0, 1, 1, 1, 1, 1);
         IntervalStats intervalStats = new IntervalStats(0, Duration.ZERO, Duration.ofSeconds(1), 3, 1, 0, interval,
-                Map.of("GET /", interval));
+                Map.of("GET /", interval), Map.of());
         RunSnapshot snapshot = new RunSnapshot(Duration.ofSeconds(1), 3, 1, 7, 0, Optional.of(intervalStats), false);
 
         assertThat(latency.count()).isEqualTo(100);
@@ -326,7 +326,8 @@ class ApiCompileTest {
         assertThat(LoadModel.values()).containsExactly(LoadModel.CLOSED, LoadModel.OPEN);
         assertThat(RunStatus.values()).contains(RunStatus.COMPLETED, RunStatus.STOPPED, RunStatus.MAX_DURATION,
                 RunStatus.FAILED);
-        assertThat(SampleKind.values()).containsExactly(SampleKind.TASK, SampleKind.REQUEST, SampleKind.HOOK);
+        assertThat(SampleKind.values()).containsExactly(SampleKind.TASK, SampleKind.REQUEST, SampleKind.HOOK,
+                SampleKind.TIMING);
     }
 
     // ------------------------------------------------------------------ running
@@ -343,6 +344,7 @@ class ApiCompileTest {
                     long start = session.nanoTime();
                     session.recordSuccess("GET /items", start, session.nanoTime());
                     session.recordFailure("GET /cart", start, session.nanoTime(), "http_404", "no cart");
+                    session.recordTiming("GET /items connect", 1_000);
                     seen.put("userId", session.userId());
                     seen.put("userType", session.userType());
                     seen.put("iteration", session.iteration());

@@ -63,9 +63,11 @@ public final class IntervalCollector {
      * @param activeUsers    the users alive now
      * @param inFlight       the iterations running now
      * @param droppedSoFar   the arrivals dropped since the start of the run
+     * @param gauges         the gauges' values at the end of the interval
      * @return the interval, also appended to {@link #intervals()}
      */
-    public synchronized IntervalStats collect(long nowNanos, int activeUsers, int inFlight, long droppedSoFar) {
+    public synchronized IntervalStats collect(long nowNanos, int activeUsers, int inFlight, long droppedSoFar,
+                                              Map<String, Double> gauges) {
         long lengthNanos = Math.max(1, nowNanos - lastNanos);
         double seconds = lengthNanos / 1e9;
         Map<String, IntervalStats.Interval> perName = new LinkedHashMap<>();
@@ -109,7 +111,8 @@ public final class IntervalCollector {
                 ? interval(intervalRequests, requestCount, requestFailures, seconds)
                 : interval(intervalTasks, taskCount, taskFailures, seconds);
         IntervalStats stats = new IntervalStats(intervals.size(), Duration.ofNanos(lastNanos - startNanos),
-                Duration.ofNanos(lengthNanos), activeUsers, inFlight, droppedSoFar - lastDropped, total, perName);
+                Duration.ofNanos(lengthNanos), activeUsers, inFlight, droppedSoFar - lastDropped, total, perName,
+                gauges);
         intervals.add(stats);
         lastNanos = nowNanos;
         lastDropped = droppedSoFar;

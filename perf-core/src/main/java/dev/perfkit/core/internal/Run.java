@@ -19,7 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +33,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -288,11 +291,30 @@ public final class Run implements RunHandle {
     }
 
     private void emitInterval(long now) {
-        IntervalStats interval = collector.collect(now, currentUsers(), currentInFlight(), dropped.get());
+        IntervalStats interval = collector.collect(now, currentUsers(), currentInFlight(), dropped.get(), sampleGauges());
         lastInterval = interval;
         for (RunListener l : options.listeners()) {
             notify(l, () -> l.onInterval(interval));
         }
+    }
+
+    private Map<String, Double> sampleGauges() {
+        Map<String, DoubleSupplier> gauges = options.gauges();
+        if (gauges.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Double> values = new LinkedHashMap<>();
+        gauges.forEach((name, supplier) -> {
+            double value;
+            try {
+                value = supplier.getAsDouble();
+            } catch (RuntimeException e) {
+                LOG.warn("perfkit: gauge '{}' threw; recorded as NaN", name, e);
+                value = Double.NaN;
+            }
+            values.put(name, value);
+        });
+        return values;
     }
 
     private int currentUsers() {

@@ -100,6 +100,11 @@ final class UserSession implements Session {
     }
 
     @Override
+    public void recordTiming(String name, long durationNanos) {
+        metrics.metric(name, SampleKind.TIMING).recordSuccess(0, 0, durationNanos);
+    }
+
+    @Override
     public void recordFailure(String name, long startNanos, long endNanos, String category, String message) {
         metrics.metric(name, SampleKind.REQUEST).recordFailure(category, message);
     }

@@ -6,6 +6,7 @@ import dev.perfkit.core.IntervalStats;
 import dev.perfkit.core.SampleKind;
 import dev.perfkit.core.SampleStats;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Intervals driven by explicit times: no clock, no sleeping. */
@@ -26,12 +27,12 @@ class IntervalCollectorTest {
             a.recordSuccess(0, 0, i * MS);
         }
         b.recordFailure("timeout", "slow");
-        IntervalStats first = collector.collect(start + S, 7, 3, 5);
+        IntervalStats first = collector.collect(start + S, 7, 3, 5, Map.of());
 
         for (int i = 0; i < 50; i++) {
             a.recordSuccess(0, 0, 200 * MS);
         }
-        IntervalStats second = collector.collect(start + 2 * S + 500 * MS, 7, 0, 5);
+        IntervalStats second = collector.collect(start + 2 * S + 500 * MS, 7, 0, 5, Map.of());
 
         assertThat(first.index()).isZero();
         assertThat(first.length().toMillis()).isEqualTo(1_000);
@@ -66,6 +67,7 @@ class IntervalCollectorTest {
         SampleMetric get = metrics.metric("GET /cart", SampleKind.REQUEST);
         SampleMetric post = metrics.metric("POST /order", SampleKind.REQUEST);
         SampleMetric hook = metrics.metric("u:onStart", SampleKind.HOOK);
+        SampleMetric connect = metrics.metric("GET /cart connect", SampleKind.TIMING);
         IntervalCollector collector = new IntervalCollector(metrics, 0);
         for (int i = 0; i < 10; i++) {
             task.recordSuccess(0, 0, 30 * MS);
@@ -73,7 +75,8 @@ class IntervalCollectorTest {
             post.recordSuccess(0, 0, 20 * MS);
         }
         hook.recordSuccess(0, 0, 5 * MS);
-        IntervalStats interval = collector.collect(S, 1, 0, 0);
+        connect.recordSuccess(0, 0, 1 * MS);
+        IntervalStats interval = collector.collect(S, 1, 0, 0, Map.of());
 
         assertThat(interval.total().count()).isEqualTo(20);
         SampleStats total = collector.totalStats(1.0);
@@ -88,7 +91,7 @@ class IntervalCollectorTest {
         IntervalCollector collector = new IntervalCollector(metrics, 0);
         m.recordSuccess(0, 90 * MS, 100 * MS);
 
-        collector.collect(S, 1, 0, 0);
+        collector.collect(S, 1, 0, 0, Map.of());
         SampleStats stats = collector.sampleStats(1.0).get(0);
 
         assertThat(stats.responseTime().maxNanos()).isBetween(99 * MS, 101 * MS);
