@@ -67,34 +67,6 @@ final class Checks {
 
     /** Formats a duration the way people write it: 500ms, 10s, 1m30s, 1h. */
     static String format(Duration d) {
-        if (d.isZero()) {
-            return "0s";
-        }
-        StringBuilder sb = new StringBuilder();
-        if (d.isNegative()) {
-            sb.append('-');
-            d = d.negated();
-        }
-        long h = d.toHours();
-        int m = d.toMinutesPart();
-        int s = d.toSecondsPart();
-        int ms = d.toMillisPart();
-        long nanosPart = d.toNanosPart() % 1_000_000;
-        if (h > 0) {
-            sb.append(h).append('h');
-        }
-        if (m > 0) {
-            sb.append(m).append('m');
-        }
-        if (s > 0) {
-            sb.append(s).append('s');
-        }
-        if (ms > 0) {
-            sb.append(ms).append("ms");
-        }
-        if (nanosPart > 0) {
-            sb.append(nanosPart).append("ns");
-        }
-        return sb.toString();
+        return dev.perfkit.core.internal.Durations.format(d);
     }
 }

@@ -5,7 +5,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The distribution of one kind of time (response time or service time) of one sample name or of
- * the total, computed from an HdrHistogram with 3 significant digits (values within 0.1%).
+ * the total, computed from an HdrHistogram with 2 significant digits (values within 1 %, from
+ * 1 µs to 1 hour; longer values count as 1 hour).
  *
  * <p>Percentiles come from the merged histogram of all samples, never from averaging percentiles
  * of parts. Times are in nanoseconds; the {@code Duration} accessors are conveniences. Immutable:

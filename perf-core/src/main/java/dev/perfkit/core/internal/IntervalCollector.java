@@ -51,9 +51,7 @@ public final class IntervalCollector {
     }
 
     static Histogram newHistogram() {
-        Histogram h = new Histogram(SampleMetric.SIGNIFICANT_DIGITS);
-        h.setAutoResize(true);
-        return h;
+        return IntervalRecorder.newSumHistogram();
     }
 
     /**

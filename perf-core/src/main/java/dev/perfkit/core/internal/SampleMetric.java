@@ -10,11 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
  * The live recording of one sample name: wait-free, allocation-free recording of successes into
- * striped HdrHistogram {@link Recorder}s, and counting of failures by category and message.
+ * striped {@link IntervalRecorder}s, and counting of failures by category and message.
  *
  * <p><b>Two clocks, recorded cheaply.</b> An unscheduled sample (its intended start is its actual
  * start: the closed model without pacing, adapter requests) has one time that is both its response
@@ -29,14 +28,13 @@ import org.HdrHistogram.Recorder;
  */
 public final class SampleMetric {
 
-    /** HdrHistogram precision: 3 significant digits, values within 0.1%. */
-    static final int SIGNIFICANT_DIGITS = 3;
-
     private final String name;
     private final SampleKind kind;
     private final Stripe[] stripes;
     private final int mask;
     private final Map<String, CategoryCounter> failuresByCategory = new ConcurrentHashMap<>();
+    /** The unscheduled values of one drain, added to both times; used by the draining thread only. */
+    private final Histogram unscheduledScratch = IntervalRecorder.newSumHistogram();
 
     SampleMetric(String name, SampleKind kind, int stripeCount) {
         this.name = name;
@@ -69,14 +67,14 @@ public final class SampleMetric {
     public void recordSuccess(long intendedStart, long start, long end) {
         Stripe s = stripes[(int) Thread.currentThread().threadId() & mask];
         if (intendedStart == start) {
-            s.unscheduled.recordValue(Math.max(0, end - start));
+            s.unscheduled.record(end - start);
         } else {
-            Recorder response = s.scheduledResponse;
+            IntervalRecorder response = s.scheduledResponse;
             if (response == null) {
                 response = s.createScheduled();
             }
-            response.recordValue(Math.max(0, end - intendedStart));
-            s.scheduledService.recordValue(Math.max(0, end - start));
+            response.record(end - intendedStart);
+            s.scheduledService.record(end - start);
         }
     }
 
@@ -106,24 +104,22 @@ public final class SampleMetric {
     }
 
     /**
-     * Moves the values recorded since the last call into {@code response} and {@code service}
-     * (which are reset first). Each recorder gets back the histogram it handed out last time, as
-     * HdrHistogram requires, so steady-state draining allocates nothing. Called by one thread at a time.
+     * Moves the values recorded since the last call into {@code response} and {@code service},
+     * which are reset first. Unscheduled values go into both. Called by one thread at a time.
      */
     void drainInto(Histogram response, Histogram service) {
         response.reset();
         service.reset();
+        unscheduledScratch.reset();
         for (Stripe s : stripes) {
-            s.unscheduledSpare = s.unscheduled.getIntervalHistogram(s.unscheduledSpare);
-            response.add(s.unscheduledSpare);
-            service.add(s.unscheduledSpare);
+            s.unscheduled.drainInto(unscheduledScratch);
             if (s.scheduledResponse != null) {
-                s.responseSpare = s.scheduledResponse.getIntervalHistogram(s.responseSpare);
-                response.add(s.responseSpare);
-                s.serviceSpare = s.scheduledService.getIntervalHistogram(s.serviceSpare);
-                service.add(s.serviceSpare);
+                s.scheduledResponse.drainInto(response);
+                s.scheduledService.drainInto(service);
             }
         }
+        response.add(unscheduledScratch);
+        service.add(unscheduledScratch);
     }
 
     /** Returns the failures grouped by category, largest first. */
@@ -135,19 +131,16 @@ public final class SampleMetric {
     }
 
     private static final class Stripe {
-        final Recorder unscheduled = new Recorder(SIGNIFICANT_DIGITS);
+        final IntervalRecorder unscheduled = new IntervalRecorder();
         final AtomicLong failures = new AtomicLong();
         /** Written once, before {@link #scheduledResponse}, which publishes both. */
-        Recorder scheduledService;
-        volatile Recorder scheduledResponse;
-        Histogram unscheduledSpare;
-        Histogram responseSpare;
-        Histogram serviceSpare;
+        IntervalRecorder scheduledService;
+        volatile IntervalRecorder scheduledResponse;
 
-        synchronized Recorder createScheduled() {
+        synchronized IntervalRecorder createScheduled() {
             if (scheduledResponse == null) {
-                scheduledService = new Recorder(SIGNIFICANT_DIGITS);
-                scheduledResponse = new Recorder(SIGNIFICANT_DIGITS);
+                scheduledService = new IntervalRecorder();
+                scheduledResponse = new IntervalRecorder();
             }
             return scheduledResponse;
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Intervals driven by explicit times: no clock, no sleeping. */
+/** Values are compared within 1 %: the recorders keep 2 significant digits. */
 class IntervalCollectorTest {
 
     private static final long S = 1_000_000_000L;
@@ -38,7 +39,7 @@ class IntervalCollectorTest {
         assertThat(first.length().toMillis()).isEqualTo(1_000);
         assertThat(first.samples().get("a").count()).isEqualTo(100);
         assertThat(first.samples().get("a").throughput()).isEqualTo(100.0);
-        assertThat(first.samples().get("a").p50Nanos()).isBetween(50 * MS - 50_000, 50 * MS + 50_000);
+        assertThat(first.samples().get("a").p50Nanos()).isBetween(50 * MS - 500_000, 50 * MS + 500_000);
         assertThat(first.samples().get("b").failures()).isEqualTo(1);
         assertThat(first.total().count()).isEqualTo(101);
         assertThat(first.activeUsers()).isEqualTo(7);
@@ -53,7 +54,7 @@ class IntervalCollectorTest {
         List<SampleStats> stats = collector.sampleStats(2.5);
         assertThat(stats).extracting(SampleStats::name).containsExactly("a", "b");
         assertThat(stats.get(0).count()).isEqualTo(150);
-        assertThat(stats.get(0).responseTime().maxNanos()).isBetween(200 * MS - 200_000, 200 * MS + 200_000);
+        assertThat(stats.get(0).responseTime().maxNanos()).isBetween(200 * MS - 2 * MS, 200 * MS + 2 * MS);
         SampleStats total = collector.totalStats(2.5);
         assertThat(total.count()).isEqualTo(151).isEqualTo(first.total().count() + second.total().count());
         assertThat(total.throughput()).isEqualTo(151 / 2.5);
@@ -95,6 +96,6 @@ class IntervalCollectorTest {
         SampleStats stats = collector.sampleStats(1.0).get(0);
 
         assertThat(stats.responseTime().maxNanos()).isBetween(99 * MS, 101 * MS);
-        assertThat(stats.serviceTime().maxNanos()).isBetween(9_990_000L, 10_010_000L);
+        assertThat(stats.serviceTime().maxNanos()).isBetween(9_900_000L, 10_100_000L);
     }
 }
