@@ -19,7 +19,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Where the time of {@link RecordingBenchmark} goes: one value recorded into each HdrHistogram
  * recording type, single-threaded, without clock reads. {@code SampleMetric.recordSuccess} records
- * two values into two {@link Recorder}s, so its recording cost is about twice {@link #recorder}.
+ * an unscheduled sample (intended start == start) as one value into one {@link Recorder}, and a
+ * scheduled one as two values into two, so its recording cost is about one or two
+ * {@link #recorder}.
  *
  * <ul>
  *   <li>{@link #recorder}: multi-writer {@link Recorder}, what each stripe of a sample name uses

@@ -21,10 +21,21 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of one recorded sample on the engine's hot path: two {@link System#nanoTime()} reads
- * and {@link SampleMetric#recordSuccess(long, long, long)}, which records the response time and the
- * service time into the calling thread's stripe (two HdrHistogram {@code Recorder}s; each
- * histogram's total count is the sample counter).
+ * and {@link SampleMetric#recordSuccess(long, long, long)} into the calling thread's stripe. Each
+ * histogram's total count is the sample counter, so there is nothing else to record.
  *
+ * <p>Two paths, chosen by {@code path}:
+ * <ul>
+ *   <li>{@code unscheduled}: {@code intendedStart == start}, the closed model's common case (no
+ *       pacing) and every adapter request. One time is both the response and the service time:
+ *       one {@code Recorder} write.</li>
+ *   <li>{@code scheduled}: {@code intendedStart} 100 µs before {@code start}, as for an open-model
+ *       arrival or a paced iteration that started late. The response time (from the intended
+ *       start) and the service time (from the start) go into a second pair of recorders, created
+ *       on first use: a volatile read and two {@code Recorder} writes.</li>
+ * </ul>
+ *
+ * <p>Benchmarks:
  * <ul>
  *   <li>{@link #nanoTimePair()}: the two clock reads alone, the floor of any sample.</li>
  *   <li>{@link #recordOneThread}: one sample, one thread.</li>
@@ -51,10 +62,16 @@ public class RecordingBenchmark {
 
     /** The largest value recorded at setup, so that no histogram resizes (allocates) mid-measurement. */
     private static final long PRESIZE_NANOS = Duration.ofSeconds(10).toNanos();
+    /** How late a scheduled sample starts after its intended start: 100 µs. */
+    private static final long LATE_NANOS = 100_000;
 
     /** One sample name shared by every benchmark thread, as in a run. */
     @State(Scope.Benchmark)
     public static class Recording {
+
+        /** {@code unscheduled}: intended start == start; {@code scheduled}: intended start 100 µs earlier. */
+        @Param({"unscheduled", "scheduled"})
+        public String path;
 
         /** Stripes per sample name: {@code default} is what a run uses on this machine. */
         @Param({"default", "1"})
@@ -62,16 +79,28 @@ public class RecordingBenchmark {
 
         SampleMetric metric;
         int stripeCount;
+        /** Subtracted from the start to get the intended start: 0 (unscheduled) or 100 µs (scheduled). */
+        long lateness;
 
-        /** Creates the metric and grows every stripe's histograms to their working size. */
+        /**
+         * Creates the metric and grows the histograms of the measured path, in every stripe, to
+         * their working size. The unscheduled path never creates the scheduled recorders, as in a
+         * closed run without pacing.
+         */
         @Setup(Level.Trial)
         public void setUp() throws InterruptedException {
             stripeCount = "default".equals(stripes) ? Metrics.defaultStripes() : Integer.parseInt(stripes);
+            lateness = switch (path) {
+                case "unscheduled" -> 0;
+                case "scheduled" -> LATE_NANOS;
+                default -> throw new IllegalArgumentException("path: unscheduled or scheduled, was " + path);
+            };
             metric = new Metrics(stripeCount).metric("recording", SampleKind.TASK);
             // A stripe is chosen by thread id, and ids are handed out in sequence: a few short-lived
             // threads reach every stripe. A run's histograms reach this size in its first seconds.
+            long intended = lateness == 0 ? 1 : 0;
             for (int i = 0; i < 4 * stripeCount; i++) {
-                Thread t = Thread.ofPlatform().start(() -> metric.recordSuccess(0, 0, PRESIZE_NANOS));
+                Thread t = Thread.ofPlatform().start(() -> metric.recordSuccess(intended, 1, PRESIZE_NANOS));
                 t.join();
             }
         }
@@ -116,7 +145,7 @@ public class RecordingBenchmark {
     public void recordOneThread(Recording recording, Worker worker) {
         long start = System.nanoTime();
         long end = System.nanoTime();
-        recording.metric.recordSuccess(start, start, end);
+        recording.metric.recordSuccess(start - recording.lateness, start, end);
     }
 
     /**
@@ -130,6 +159,6 @@ public class RecordingBenchmark {
     public void recordTwoThreads(Recording recording, Worker worker) {
         long start = System.nanoTime();
         long end = System.nanoTime();
-        recording.metric.recordSuccess(start, start, end);
+        recording.metric.recordSuccess(start - recording.lateness, start, end);
     }
 }

@@ -30,6 +30,8 @@ final class ScaleMemory {
     static final Duration HOLD = Duration.ofSeconds(60);
     static final Duration MEASURE_BEFORE_END = Duration.ofSeconds(3);
     static final long TARGET_BYTES_PER_USER = 5 * 1024;
+    /** A run still going this long after its profile is frozen: see {@link Jvm#frozen}. */
+    static final Duration LIMIT_AFTER_END = Duration.ofSeconds(60);
 
     private ScaleMemory() {
     }
@@ -65,6 +67,9 @@ final class ScaleMemory {
                 gcPauseMillis = (System.nanoTime() - t0) / 1_000_000;
             }
             handle.await(Duration.ofMillis(100));
+            if (s.elapsed().compareTo(RAMP.plus(HOLD).plus(LIMIT_AFTER_END)) > 0 && !handle.completion().isDone()) {
+                Jvm.frozen(handle, "scale", RAMP.plus(HOLD).plus(LIMIT_AFTER_END));
+            }
         }
         RunResult r = handle.await();
         long cpu = Jvm.processCpuNanos() - cpu0;
