@@ -8,4 +8,6 @@ module dev.perfkit.core {
     requires org.slf4j;
 
     exports dev.perfkit.core;
+    // Shared helpers of the engine, for our own adapters only; no compatibility promise.
+    exports dev.perfkit.core.internal to dev.perfkit.http, dev.perfkit.jdbc;
 }

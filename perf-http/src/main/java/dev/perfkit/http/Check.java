@@ -2,7 +2,7 @@ package dev.perfkit.http;
 
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.perfkit.http.internal.Durations;
+import dev.perfkit.core.internal.Durations;
 import dev.perfkit.http.internal.Redactor;
 import java.math.BigDecimal;
 import java.time.Duration;

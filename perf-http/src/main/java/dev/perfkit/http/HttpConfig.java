@@ -2,7 +2,7 @@ package dev.perfkit.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.perfkit.http.internal.Durations;
+import dev.perfkit.core.internal.Durations;
 import dev.perfkit.http.internal.Redactor;
 import java.io.IOException;
 import java.io.InputStream;

@@ -11,7 +11,7 @@ import dev.perfkit.core.Saturation;
 import dev.perfkit.core.Scenario;
 import dev.perfkit.core.Task;
 import dev.perfkit.http.internal.CommandOptions;
-import dev.perfkit.http.internal.Durations;
+import dev.perfkit.core.internal.Durations;
 import dev.perfkit.http.internal.Redactor;
 import dev.perfkit.http.internal.ResultJson;
 import java.io.IOException;

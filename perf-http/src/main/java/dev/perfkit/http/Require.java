@@ -1,6 +1,6 @@
 package dev.perfkit.http;
 
-import dev.perfkit.http.internal.Durations;
+import dev.perfkit.core.internal.Durations;
 import java.time.Duration;
 import java.util.Objects;
 

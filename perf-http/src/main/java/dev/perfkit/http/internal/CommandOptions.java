@@ -1,5 +1,6 @@
 package dev.perfkit.http.internal;
 
+import dev.perfkit.core.internal.Durations;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package dev.perfkit.http.internal;
+package dev.perfkit.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
