@@ -82,6 +82,9 @@ class Http2Test {
     void shouldMultiplexAllUsersOnOneConnectionWhenH2c() throws Exception {
         Set<String> protocols = ConcurrentHashMap.newKeySet();
         try (Http http = Http.create(HttpConfig.custom().baseUrl(plain.url()).protocol(HttpProtocol.H2C).build())) {
+            // Concurrent first calls may each open a connection before one is up (OkHttp does not
+            // wait for a pending h2 connection), so one request establishes it first.
+            http.execute(new RecordingSession(), HttpRequest.get("/"));
             Scenario scenario = Scenario.named("h2c").users(20).iterationsPerUser(25)
                     .task(1, "get", s -> protocols.add(JettyServer.protocolOf(http.execute(s, HttpRequest.get("/")))));
 
@@ -91,7 +94,7 @@ class Http2Test {
             assertThat(result.total().failures()).isZero();
             assertThat(protocols).containsExactly("HTTP/2.0");
             assertThat(http.connectionCount()).isEqualTo(1);
-            assertThat(result.sample("GET / connect").orElseThrow().count()).isEqualTo(1);
+            assertThat(result.sample("GET / connect")).as("no user opened a connection").isEmpty();
         }
     }
 
