@@ -1,9 +1,11 @@
 package dev.perfkit.benchmarks;
 
 import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.AtomicHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.HdrHistogram.SingleWriterRecorder;
+import org.HdrHistogram.WriterReaderPhaser;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,16 +19,20 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Where the time of {@link RecordingBenchmark} goes: one value recorded into each HdrHistogram
- * recording type, single-threaded, without clock reads. {@code SampleMetric.recordSuccess} records
- * an unscheduled sample (intended start == start) as one value into one {@link Recorder}, and a
- * scheduled one as two values into two, so its recording cost is about one or two
- * {@link #recorder}.
+ * Where the time of {@link RecordingBenchmark} goes: one value recorded into each kind of
+ * recorder, single-threaded, without clock reads. {@code SampleMetric.recordSuccess} records an
+ * unscheduled sample (intended start == start) as one value into one stripe's
+ * {@code IntervalRecorder}, and a scheduled one as two values into two, so its recording cost is
+ * about one or two {@link #intervalRecorder}.
  *
  * <ul>
- *   <li>{@link #recorder}: multi-writer {@link Recorder}, what each stripe of a sample name uses
- *       (a phaser around a {@code ConcurrentHistogram}, itself behind a phaser: several atomic
- *       read-modify-writes per value).</li>
+ *   <li>{@link #intervalRecorder}: the writer path of perf-core's {@code IntervalRecorder}
+ *       (package-private, so replicated here): a {@link WriterReaderPhaser} around a fixed-range
+ *       {@link AtomicHistogram} (1 µs to 1 h, 2 significant digits), the value clamped first. Four
+ *       atomic read-modify-writes per value: the phaser's enter and exit, the bucket, the total.</li>
+ *   <li>{@link #atomicHistogram}: the same {@link AtomicHistogram} without the phaser.</li>
+ *   <li>{@link #recorder}: HdrHistogram's multi-writer {@link Recorder}, what perf-core used before
+ *       (a phaser around an auto-resizing {@code ConcurrentHistogram}, itself behind a phaser).</li>
  *   <li>{@link #singleWriterRecorder}: {@link SingleWriterRecorder}, one phaser around a plain
  *       histogram; safe only if one thread at a time writes it.</li>
  *   <li>{@link #histogram}: a plain {@link Histogram}, the floor.</li>
@@ -45,7 +51,14 @@ import org.openjdk.jmh.annotations.Warmup;
 public class RecorderCostBenchmark {
 
     private static final long LARGEST = TimeUnit.SECONDS.toNanos(10);
+    /** {@code IntervalRecorder}'s range and precision: 1 µs to 1 hour, 2 significant digits. */
+    private static final long LOWEST_DISCERNIBLE_NANOS = 1_000L;
+    private static final long HIGHEST_TRACKABLE_NANOS = 3_600_000_000_000L;
+    private static final int INTERVAL_RECORDER_DIGITS = 2;
 
+    private WriterReaderPhaser phaser;
+    private volatile AtomicHistogram active;
+    private AtomicHistogram atomic;
     private Recorder recorder;
     private SingleWriterRecorder singleWriterRecorder;
     private Histogram histogram;
@@ -54,6 +67,9 @@ public class RecorderCostBenchmark {
     /** Creates the recorders, sized for values up to 10 s as a run's would be after a few seconds. */
     @Setup(Level.Trial)
     public void setUp() {
+        phaser = new WriterReaderPhaser();
+        active = new AtomicHistogram(LOWEST_DISCERNIBLE_NANOS, HIGHEST_TRACKABLE_NANOS, INTERVAL_RECORDER_DIGITS);
+        atomic = new AtomicHistogram(LOWEST_DISCERNIBLE_NANOS, HIGHEST_TRACKABLE_NANOS, INTERVAL_RECORDER_DIGITS);
         recorder = new Recorder(3);
         singleWriterRecorder = new SingleWriterRecorder(3);
         histogram = new Histogram(3);
@@ -67,6 +83,25 @@ public class RecorderCostBenchmark {
     private long next() {
         value = (value + 7919) & 0xFFFFF;
         return 1000 + value;
+    }
+
+    /** One value through {@code IntervalRecorder.record}'s path: clamp, phaser enter, atomic histogram, phaser exit. */
+    @Benchmark
+    public void intervalRecorder() {
+        long nanos = next();
+        long v = nanos < 0 ? 0 : Math.min(nanos, HIGHEST_TRACKABLE_NANOS);
+        long critical = phaser.writerCriticalSectionEnter();
+        try {
+            active.recordValue(v);
+        } finally {
+            phaser.writerCriticalSectionExit(critical);
+        }
+    }
+
+    /** One value into a fixed-range {@link AtomicHistogram}, no phaser. */
+    @Benchmark
+    public void atomicHistogram() {
+        atomic.recordValue(next());
     }
 
     /** One value into a multi-writer {@link Recorder}. */

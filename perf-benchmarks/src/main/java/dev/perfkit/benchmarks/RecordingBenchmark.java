@@ -21,18 +21,19 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The cost of one recorded sample on the engine's hot path: two {@link System#nanoTime()} reads
- * and {@link SampleMetric#recordSuccess(long, long, long)} into the calling thread's stripe. Each
- * histogram's total count is the sample counter, so there is nothing else to record.
+ * and {@link SampleMetric#recordSuccess(long, long, long)} into the calling thread's stripe (one or
+ * two {@code IntervalRecorder}s: a phaser around a fixed-range atomic histogram). Each histogram's
+ * total count is the sample counter, so there is nothing else to record.
  *
  * <p>Two paths, chosen by {@code path}:
  * <ul>
  *   <li>{@code unscheduled}: {@code intendedStart == start}, the closed model's common case (no
  *       pacing) and every adapter request. One time is both the response and the service time:
- *       one {@code Recorder} write.</li>
+ *       one recorder write.</li>
  *   <li>{@code scheduled}: {@code intendedStart} 100 µs before {@code start}, as for an open-model
  *       arrival or a paced iteration that started late. The response time (from the intended
  *       start) and the service time (from the start) go into a second pair of recorders, created
- *       on first use: a volatile read and two {@code Recorder} writes.</li>
+ *       on first use: a volatile read and two recorder writes.</li>
  * </ul>
  *
  * <p>Benchmarks:
@@ -60,7 +61,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class RecordingBenchmark {
 
-    /** The largest value recorded at setup, so that no histogram resizes (allocates) mid-measurement. */
+    /** The largest value recorded at setup (the recorders' range is fixed; this also fills a far bucket). */
     private static final long PRESIZE_NANOS = Duration.ofSeconds(10).toNanos();
     /** How late a scheduled sample starts after its intended start: 100 µs. */
     private static final long LATE_NANOS = 100_000;
@@ -83,9 +84,9 @@ public class RecordingBenchmark {
         long lateness;
 
         /**
-         * Creates the metric and grows the histograms of the measured path, in every stripe, to
-         * their working size. The unscheduled path never creates the scheduled recorders, as in a
-         * closed run without pacing.
+         * Creates the metric and records one value into every stripe of the measured path, which
+         * for the scheduled path creates the scheduled recorders (as the first scheduled sample of
+         * a run does). The unscheduled path never creates them, as in a closed run without pacing.
          */
         @Setup(Level.Trial)
         public void setUp() throws InterruptedException {
@@ -97,7 +98,7 @@ public class RecordingBenchmark {
             };
             metric = new Metrics(stripeCount).metric("recording", SampleKind.TASK);
             // A stripe is chosen by thread id, and ids are handed out in sequence: a few short-lived
-            // threads reach every stripe. A run's histograms reach this size in its first seconds.
+            // threads reach every stripe.
             long intended = lateness == 0 ? 1 : 0;
             for (int i = 0; i < 4 * stripeCount; i++) {
                 Thread t = Thread.ofPlatform().start(() -> metric.recordSuccess(intended, 1, PRESIZE_NANOS));

@@ -21,7 +21,8 @@ import java.time.Duration;
  *
  * <p>Also printed: the peak heap in use (sampled every 100 ms, garbage included, and the sum of the
  * heap pools' peaks, an upper bound), the collections during the run, and the iterations per second
- * during the hold (about 100,000/s if the engine keeps up with 100,000 users thinking 1 s).
+ * during the hold (about 100,000/s if the engine keeps up with 100,000 users thinking 1 s), and on
+ * Linux the CPU per iteration of each thread group ({@link ThreadCpu}).
  */
 final class ScaleMemory {
 
@@ -50,7 +51,14 @@ final class ScaleMemory {
         long before = Jvm.heapUsedAfterGc();
         Jvm.resetHeapPeaks();
         long[] gc0 = Jvm.gcCountAndMillis();
+        ThreadCpu threads = ThreadCpu.available() ? new ThreadCpu("coordinator") : null;
+        if (threads != null) {
+            threads.warmUp();
+        }
         long cpu0 = Jvm.processCpuNanos();
+        if (threads != null) {
+            threads.start();
+        }
         RunHandle handle = LoadTest.start(scenario);
         long measureAt = RAMP.plus(HOLD).minus(MEASURE_BEFORE_END).toNanos();
         long peakSampled = 0;
@@ -67,11 +75,17 @@ final class ScaleMemory {
                 gcPauseMillis = (System.nanoTime() - t0) / 1_000_000;
             }
             handle.await(Duration.ofMillis(100));
+            if (threads != null) {
+                threads.pollWatched();
+            }
             if (s.elapsed().compareTo(RAMP.plus(HOLD).plus(LIMIT_AFTER_END)) > 0 && !handle.completion().isDone()) {
                 Jvm.frozen(handle, "scale", RAMP.plus(HOLD).plus(LIMIT_AFTER_END));
             }
         }
         RunResult r = handle.await();
+        if (threads != null) {
+            threads.stop();
+        }
         long cpu = Jvm.processCpuNanos() - cpu0;
         long[] gc1 = Jvm.gcCountAndMillis();
 
@@ -92,6 +106,10 @@ final class ScaleMemory {
         line("iterations/s during the hold", fmt(holdRate(r)));
         line("task time p99 / max", fmt(r.total().serviceTime().p99Nanos()) + " / "
                 + fmt(r.total().serviceTime().maxNanos()) + " ns");
+        if (threads != null) {
+            line("CPU by thread group", "per iteration, ramp and hold; blocking waits = voluntary context switches");
+            Jvm.printCpuBreakdown(threads, cpu, Math.max(1, r.total().count()), "iteration");
+        }
         Jvm.verdict("<= " + fmt(TARGET_BYTES_PER_USER) + " bytes per user", perUser >= 0 && perUser <= TARGET_BYTES_PER_USER);
     }
 
