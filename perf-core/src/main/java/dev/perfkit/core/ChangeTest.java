@@ -16,10 +16,10 @@ import java.util.Objects;
  *   <li>{@link Kind#ERROR_RATE}: a two-proportion z test on the failed samples; the N are sample
  *       counts, {@code statistic} is z, {@code effect} is the absolute increase of the error rate
  *       (+0.05: five more failures in a hundred).</li>
- *   <li>{@link Kind#THROUGHPUT}, on the total only: for closed runs, a Mann-Whitney U test of the
- *       per-interval throughput of the steady intervals; for open runs, a two-proportion z test on
- *       the dropped arrivals. {@code effect} is the relative change of throughput (-0.2: 20 %
- *       fewer per second).</li>
+ *   <li>{@link Kind#THROUGHPUT}, on the total of two open runs of the same load only: a
+ *       two-proportion z test on the arrivals dropped at the concurrency cap; the N are the
+ *       arrivals offered, {@code effect} is the relative change of the share that started
+ *       (-0.2: 20 % fewer started).</li>
  * </ul>
  *
  * @param kind       what was tested
@@ -41,7 +41,7 @@ public record ChangeTest(Kind kind, String method, long baselineN, long currentN
         LATENCY,
         /** The share of failed samples. */
         ERROR_RATE,
-        /** The samples per second of the total. */
+        /** The share of an open run's offered arrivals that started. */
         THROUGHPUT
     }
 

@@ -27,7 +27,7 @@ public final class RegressionPolicy {
     public static final double DEFAULT_MIN_LATENCY_CHANGE = 0.10;
     /** The default minimum error-rate increase: 0.01, one more failure in a hundred samples. */
     public static final double DEFAULT_MIN_ERROR_RATE_INCREASE = 0.01;
-    /** The default minimum throughput change: 0.10, 10 % fewer (or more) per second. */
+    /** The default minimum throughput change of open runs: 0.10, 10 % fewer of the offered arrivals started. */
     public static final double DEFAULT_MIN_THROUGHPUT_CHANGE = 0.10;
     /** The default minimum of usable intervals on each side for the interval tests: 10. */
     public static final int DEFAULT_MIN_INTERVALS = 10;
@@ -128,7 +128,7 @@ public final class RegressionPolicy {
         return minErrorRateIncrease;
     }
 
-    /** Returns the minimum throughput change, relative to the baseline. */
+    /** Returns the minimum throughput change of open runs, relative to the baseline. */
     public double minThroughputChange() {
         return minThroughputChange;
     }
@@ -208,8 +208,9 @@ public final class RegressionPolicy {
         }
 
         /**
-         * Sets the smallest throughput change that counts, relative to the baseline: 0.1 flags
-         * 10 % fewer samples per second.
+         * Sets the smallest throughput change that counts, relative to the baseline; it applies to
+         * open runs, whose throughput is the share of the offered arrivals that started: 0.1 flags
+         * 10 % fewer (see {@link Comparison} for why closed runs are not judged on throughput).
          *
          * @param change within [0, 1]; default {@link #DEFAULT_MIN_THROUGHPUT_CHANGE}
          * @return this builder

@@ -27,8 +27,8 @@ import java.util.Optional;
  * @param p95        the 95th percentile, nanoseconds
  * @param p99        the 99th percentile, nanoseconds
  * @param max        the largest response time, nanoseconds
- * @param tests      the tests: latency and error rate always, throughput for the total when the
- *                   two runs made the same load
+ * @param tests      the tests: latency and error rate always, throughput for the total of two
+ *                   open runs of the same load
  */
 public record SampleComparison(String name, ChangeDecision decision, String reason, Change throughput,
                                Change errorRate, Change p50, Change p90, Change p95, Change p99, Change max,
@@ -53,8 +53,8 @@ public record SampleComparison(String name, ChangeDecision decision, String reas
      * Returns the test of one kind.
      *
      * @param kind the kind
-     * @return the test, or empty when it was not made (throughput of a sample name, or of a total
-     *         whose runs made different loads)
+     * @return the test, or empty when it was not made (throughput, except on the total of two open
+     *         runs of the same load)
      */
     public Optional<ChangeTest> test(ChangeTest.Kind kind) {
         return tests.stream().filter(t -> t.kind() == kind).findFirst();

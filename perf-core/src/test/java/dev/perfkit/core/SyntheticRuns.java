@@ -22,8 +22,7 @@ final class SyntheticRuns {
     private final String description;
     private final LoadModel model;
     private final Map<String, List<IntervalStats.Interval>> perName = new LinkedHashMap<>();
-    private int users = 4;
-    private int steadyFrom;
+    private static final int USERS = 4;
     private long iterations;
     private long dropped;
 
@@ -46,12 +45,6 @@ final class SyntheticRuns {
     /** Adds a sample name with its intervals. */
     SyntheticRuns sample(String name, List<IntervalStats.Interval> intervals) {
         perName.put(name, intervals);
-        return this;
-    }
-
-    /** Intervals before this index have fewer than all users running (a ramp). */
-    SyntheticRuns steadyFrom(int index) {
-        this.steadyFrom = index;
         return this;
     }
 
@@ -105,7 +98,7 @@ final class SyntheticRuns {
             totalCounts[0] += count;
             totalCounts[1] += failures;
             IntervalStats.Interval total = interval(count, failures, count == 0 ? 0 : Math.round(weighted / count));
-            intervals.add(new IntervalStats(i, INTERVAL.multipliedBy(i), INTERVAL, i < steadyFrom ? users / 2 : users,
+            intervals.add(new IntervalStats(i, INTERVAL.multipliedBy(i), INTERVAL, USERS,
                     0, 0, total, samples, Map.of()));
         }
         double seconds = INTERVAL.multipliedBy(length).toNanos() / 1e9;
@@ -115,7 +108,7 @@ final class SyntheticRuns {
         return new RunResult("synthetic", description, model, 1, RunStatus.COMPLETED, "completed", start,
                 start.plus(INTERVAL.multipliedBy(length)), INTERVAL.multipliedBy(length),
                 stats(SampleStats.TOTAL, totalCounts, totalHistogram, seconds), stats, intervals,
-                model == LoadModel.OPEN ? iterations : totalCounts[0], dropped, users, null);
+                model == LoadModel.OPEN ? iterations : totalCounts[0], dropped, USERS, null);
     }
 
     private static SampleStats stats(String name, long[] counts, Histogram h, double seconds) {

@@ -69,27 +69,6 @@ final class ChangeTests {
                 test.pValue(), increase, decision, reason);
     }
 
-    /** Tests the throughput of the totals of two closed runs over their steady intervals. */
-    static ChangeTest closedThroughput(RunResult baseline, RunResult current, RegressionPolicy policy) {
-        String method = "Mann-Whitney U on the total throughput of intervals with all users running";
-        double[] x = steadyThroughputs(baseline);
-        double[] y = steadyThroughputs(current);
-        if (x.length < policy.minIntervals() || y.length < policy.minIntervals()) {
-            return new ChangeTest(ChangeTest.Kind.THROUGHPUT, method, x.length, y.length, NONE, NONE, NONE,
-                    ChangeDecision.INSUFFICIENT_DATA, "throughput: " + x.length + " baseline and " + y.length
-                    + " current intervals with all users running, " + policy.minIntervals() + " needed on each side");
-        }
-        MannWhitney.Result test = MannWhitney.test(x, y);
-        double baseMedian = HodgesLehmann.median(x);
-        double effect = relative(HodgesLehmann.shift(x, y), baseMedian);
-        ChangeDecision decision = decide(test.pValue(), effect, policy.minThroughputChange(), policy, true);
-        String reason = String.format(Locale.ROOT, "throughput per interval %s (median %.1f/s -> %.1f/s)",
-                percent(effect), baseMedian, HodgesLehmann.median(y)) + because(decision, test.pValue(), policy,
-                percentOf(policy.minThroughputChange()) + " minimum", x.length, y.length, "intervals");
-        return new ChangeTest(ChangeTest.Kind.THROUGHPUT, method, x.length, y.length, test.u(), test.pValue(), effect,
-                decision, reason);
-    }
-
     /** Tests the throughput of two open runs: the share of offered arrivals that started. */
     static ChangeTest openThroughput(RunResult baseline, RunResult current, RegressionPolicy policy) {
         String method = "two-proportion z test on dropped arrivals";
@@ -142,14 +121,6 @@ final class ChangeTests {
         return intervals.stream().map(select)
                 .filter(i -> i != null && i.count() - i.failures() >= policy.minSamplesPerInterval())
                 .mapToDouble(i -> policy.statistic().of(i)).toArray();
-    }
-
-    /** Total throughput of the intervals with all users running, the last (shorter, stopping) one left out. */
-    private static double[] steadyThroughputs(RunResult run) {
-        List<IntervalStats> intervals = run.intervals();
-        return intervals.stream().limit(Math.max(0, intervals.size() - 1))
-                .filter(i -> i.activeUsers() == run.peakUsers())
-                .mapToDouble(i -> i.total().throughput()).toArray();
     }
 
     private static double relative(double shift, double base) {
