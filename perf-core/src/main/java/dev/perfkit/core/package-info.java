@@ -36,6 +36,14 @@
  * for response time (from the scheduled start) and service time (from the actual start), from
  * merged HdrHistograms; and the time series of {@link dev.perfkit.core.IntervalStats}.
  *
+ * <h2>Compare with a baseline</h2>
+ * {@link dev.perfkit.core.Comparison#of(RunResult, RunResult)} compares a run with an earlier one,
+ * per sample name: the {@link dev.perfkit.core.Change}s of its figures and a
+ * {@link dev.perfkit.core.ChangeDecision} that needs both statistical significance (a Mann-Whitney
+ * test over the per-interval medians, a two-proportion test over the failures) and a minimum
+ * effect, set by a {@link dev.perfkit.core.RegressionPolicy}. {@link dev.perfkit.core.ExitCode}
+ * turns a run, its verdict and its comparison into the exit code of a CI runner.
+ *
  * <h2>Timing and coordinated omission</h2>
  * Every sample has two clocks: its intended start (the open model's schedule, or the closed
  * model's pacing) and its actual start. Response time runs from the intended start, so a target

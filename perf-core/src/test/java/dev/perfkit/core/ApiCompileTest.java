@@ -441,4 +441,58 @@ class ApiCompileTest {
         assertThatThrownBy(() -> LoadTest.start(Scenario.named("empty")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("empty: no load defined");
     }
+
+    // ------------------------------------------------------------------ baselines and exit codes
+
+    @Test
+    void shouldCompareWithBaselineWhenEveryComparisonMethodIsCalled() {
+        RunResult baseline = SyntheticRuns.closed("c").sample("a", SyntheticRuns.noisy(12, 40, 0, 5_000_000, 0.05, 1))
+                .sample("gone", SyntheticRuns.noisy(12, 40, 0, 5_000_000, 0.05, 2)).build();
+        RunResult current = SyntheticRuns.closed("c").sample("a", SyntheticRuns.noisy(12, 40, 0, 7_500_000, 0.05, 3))
+                .sample("new", SyntheticRuns.noisy(12, 40, 0, 5_000_000, 0.05, 4)).build();
+        RegressionPolicy policy = RegressionPolicy.custom().significance(0.05).minLatencyChange(0.2)
+                .minErrorRateIncrease(0.02).minThroughputChange(0.2).minIntervals(8).minSamplesPerInterval(3)
+                .statistic(RegressionPolicy.Statistic.P95).build();
+
+        Comparison byDefault = Comparison.of(baseline, current);
+        Comparison c = Comparison.of(baseline, current, policy.toBuilder().statistic(RegressionPolicy.Statistic.P50).build());
+
+        assertThat(byDefault.policy()).isEqualTo(RegressionPolicy.defaults());
+        assertThat(c.policy().minIntervals()).isEqualTo(8);
+        assertThat(c.hasRegression()).isTrue();
+        assertThat(c.regressions()).extracting(SampleComparison::name).containsExactly(SampleStats.TOTAL, "a");
+        assertThat(c.added()).containsExactly("new");
+        assertThat(c.removed()).containsExactly("gone");
+        assertThat(c.notes()).isEmpty();
+        assertThat(c.summary()).startsWith("regression against the baseline: total: ");
+        SampleComparison a = c.sample("a").orElseThrow();
+        assertThat(c.samples()).containsExactly(a);
+        assertThat(a.name()).isEqualTo("a");
+        assertThat(a.isRegression()).isTrue();
+        assertThat(a.decision()).isEqualTo(ChangeDecision.REGRESSION);
+        assertThat(a.reason()).startsWith("p50 per interval +");
+        assertThat(a.p50().relative()).isGreaterThan(0.4);
+        assertThat(List.of(a.p90(), a.p95(), a.p99(), a.max())).allSatisfy(ch -> assertThat(ch.absolute()).isPositive());
+        assertThat(a.throughput().relative()).isZero();
+        assertThat(a.errorRate()).isEqualTo(new Change(0, 0));
+        assertThat(a.tests()).extracting(ChangeTest::kind).containsExactly(ChangeTest.Kind.LATENCY, ChangeTest.Kind.ERROR_RATE);
+        ChangeTest latency = a.test(ChangeTest.Kind.LATENCY).orElseThrow();
+        assertThat(latency.method()).isEqualTo("Mann-Whitney U on the p50 per interval");
+        assertThat(latency.baselineN()).isEqualTo(12);
+        assertThat(latency.currentN()).isEqualTo(12);
+        assertThat(latency.statistic()).isEqualTo(144.0); // every current interval above every baseline one
+        assertThat(latency.pValue()).isLessThan(0.001);
+        assertThat(latency.effect()).isGreaterThan(0.4);
+        assertThat(latency.decision()).isEqualTo(ChangeDecision.REGRESSION);
+        assertThat(latency.reason()).isEqualTo(a.reason());
+        assertThat(a.test(ChangeTest.Kind.THROUGHPUT)).isEmpty();
+        assertThat(ChangeDecision.values()).containsExactly(ChangeDecision.REGRESSION, ChangeDecision.IMPROVEMENT,
+                ChangeDecision.NO_CHANGE, ChangeDecision.INSUFFICIENT_DATA);
+        assertThat(new Change(4, 5).relative()).isEqualTo(0.25);
+        assertThat(RegressionPolicy.Statistic.P99.of(new IntervalStats.Interval(1, 0, 10, 1, 1, 2, 3, 4, 5))).isEqualTo(4);
+
+        assertThat(ExitCode.of(current, null, c)).isEqualTo(ExitCode.REGRESSION);
+        assertThat(ExitCode.of(current, Verdict.of("", List.of(), List.of()), null)).isEqualTo(ExitCode.PASS);
+        assertThat(ExitCode.RUN_ERROR.code()).isEqualTo(4);
+    }
 }

@@ -14,6 +14,9 @@
  *       striped, wait-free recording into HdrHistogram recorders.</li>
  *   <li>{@link dev.perfkit.core.internal.IntervalCollector}: drains the recorders into the time
  *       series and the totals (pure: time is passed in).</li>
+ *   <li>{@link dev.perfkit.core.internal.RunComparator}: builds a baseline comparison from the
+ *       statistics in {@code MannWhitney}, {@code HodgesLehmann}, {@code TwoProportions} and
+ *       {@code NormalDistribution} (pure functions with known-value tests).</li>
  * </ul>
  */
 package dev.perfkit.core.internal;
