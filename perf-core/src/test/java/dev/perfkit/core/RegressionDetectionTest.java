@@ -23,7 +23,7 @@ import org.junit.jupiter.api.TestInstance;
  * <ul>
  *   <li>false positives: all pairs of the {@value #SAME_RUNS} runs of the same task, 45
  *       comparisons. By design (p &lt; 0.01 and a shift of at least 10 %) false alarms are rare:
- *       none were seen in 4 sessions of 45 on a shared 2-core machine, where the interval medians
+ *       none were seen in 5 sessions of 45 on a shared 2-core machine, where the interval medians
  *       of two runs moved by 1.9 % at most. The bound asserted, at most
  *       {@value #MAX_FALSE_POSITIVES} of 45 (4.4 %), leaves room for a machine noisier than ours.</li>
  *   <li>detection: each of the {@value #SLOW_RUNS} slowed runs against each run of the same task,
