@@ -10,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -47,6 +47,7 @@ class ProcessMonitorTest {
         Process child = new ProcessBuilder("sleep", "30").start();
         try {
             ProcessMonitor monitor = ProcessMonitor.of(child.pid());
+            CountDownLatch sixIntervals = new CountDownLatch(6);
             RunListener killer = new RunListener() {
                 @Override
                 public void onInterval(IntervalStats interval) {
@@ -57,17 +58,22 @@ class ProcessMonitorTest {
                             Thread.currentThread().interrupt();
                         }
                     }
+                    sixIntervals.countDown();
                 }
             };
-            Scenario scenario = Scenario.named("dies").users(1).hold(Duration.ofMillis(400))
-                    .task(1, "t", session -> LockSupport.parkNanos(1_000_000));
+            // One iteration that lasts until 6 intervals have been sampled: 3 with the process, 3 without.
+            Scenario scenario = Scenario.named("dies").users(1).iterations(1).task(1, "wait", session -> {
+                if (!sixIntervals.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("6 intervals did not pass in 10 s");
+                }
+            });
 
             RunResult result = LoadTest.run(scenario, RunOptions.custom().interval(Duration.ofMillis(50))
                     .addMonitor(monitor).addListener(killer).build());
 
             assertThat(result.status()).isEqualTo(RunStatus.COMPLETED);
             List<IntervalStats> intervals = result.intervals();
-            assertThat(intervals).hasSizeGreaterThan(4);
+            assertThat(intervals).hasSizeGreaterThan(5);
             assertThat(intervals.subList(0, 3)).allSatisfy(i -> {
                 assertThat(i.gauges().get("sut.up")).isEqualTo(1.0);
                 assertThat(i.gauges().get("sut.memory")).isPositive();

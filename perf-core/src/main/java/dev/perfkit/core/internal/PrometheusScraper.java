@@ -1,9 +1,11 @@
 package dev.perfkit.core.internal;
 
 import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -128,17 +130,22 @@ public final class PrometheusScraper {
             health.ok();
         } catch (TimeoutException e) {
             future.cancel(true);
-            fail("scrape of " + where + " got no answer within " + Durations.format(timeout));
+            fail(noAnswer());
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
-            fail("scrape of " + where + " failed: " + MonitorHealth.describe(e.getCause()));
+            fail(e.getCause() instanceof HttpTimeoutException && !(e.getCause() instanceof HttpConnectTimeoutException)
+                    ? noAnswer() : "scrape of " + where + " failed: " + MonitorHealth.describe(e.getCause()));
         } catch (PrometheusText.FormatException e) {
             fail("scrape of " + where + " is not in the Prometheus text format: " + e.getMessage());
         } catch (RuntimeException e) {
             fail("scrape of " + where + " failed: " + MonitorHealth.describe(e));
         }
+    }
+
+    private String noAnswer() {
+        return "scrape of " + where + " got no answer within " + Durations.format(timeout);
     }
 
     private void fail(String error) {
