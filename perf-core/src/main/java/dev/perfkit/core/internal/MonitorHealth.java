@@ -74,7 +74,7 @@ public final class MonitorHealth {
     private void keep(String error) {
         lastError = error;
         if (seen.size() < MAX_DISTINCT && seen.add(error)) {
-            log.warn("perfkit: monitor '{}': {}; its values are NaN until it recovers", label, error);
+            log.warn("perfkit: monitor '{}': {}", label, error);
         }
     }
 
