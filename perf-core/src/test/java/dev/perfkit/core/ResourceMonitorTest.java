@@ -81,7 +81,8 @@ class ResourceMonitorTest {
     @Test
     void shouldCloseMonitorsWhenRunFails() throws Exception {
         RecordingMonitor monitor = new RecordingMonitor("rec", false);
-        Scenario scenario = Scenario.named("failing").users(1).iterations(3).task(1, "t", session -> {
+        // A long hold, so the run ends because of the Error, not because the load is over.
+        Scenario scenario = Scenario.named("failing").users(1).hold(Duration.ofMinutes(1)).task(1, "t", session -> {
             throw new AssertionError("an Error ends the run");
         });
 

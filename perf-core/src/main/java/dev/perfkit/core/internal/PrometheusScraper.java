@@ -47,6 +47,7 @@ public final class PrometheusScraper {
     private volatile double[] latest;
     private ScheduledExecutorService scheduler;
     private HttpClient client;
+    private Thread thread;
 
     /**
      * @param uri        the target
@@ -87,25 +88,34 @@ public final class PrometheusScraper {
             throw new IllegalStateException("the monitor of " + where + " is already started");
         }
         client = HttpClient.newBuilder().connectTimeout(timeout).build();
-        scheduler = Executors.newSingleThreadScheduledExecutor(
-                task -> Thread.ofPlatform().name(threadName).daemon().unstarted(task));
+        scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
+            thread = Thread.ofPlatform().name(threadName).daemon().unstarted(task);
+            return thread;
+        });
         scheduler.scheduleWithFixedDelay(this::scrape, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** Stops scraping, abandons a scrape in progress and closes the client; waits at most a second. */
+    /**
+     * Stops scraping, abandons a scrape in progress and closes the client. Waits at most a second
+     * for the scraping thread to end; it has ended when this returns unless a scrape ignored its
+     * interruption.
+     */
     public synchronized void close() {
         if (scheduler == null) {
             return;
         }
         scheduler.shutdownNow();
         try {
-            scheduler.awaitTermination(1, TimeUnit.SECONDS);
+            if (scheduler.awaitTermination(1, TimeUnit.SECONDS) && thread != null) {
+                thread.join(Duration.ofSeconds(1)); // the pool is terminated a moment before its thread exits
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         client.shutdownNow();
         scheduler = null;
         client = null;
+        thread = null;
     }
 
     /** Returns the latest value of the series at {@code index}, NaN when the last scrape failed. */
