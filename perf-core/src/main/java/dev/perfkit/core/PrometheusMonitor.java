@@ -89,9 +89,10 @@ public final class PrometheusMonitor implements ResourceMonitor {
     /**
      * Starts a builder for a target.
      *
-     * @param uri the target's metrics endpoint, an absolute http or https URI with a host
+     * @param uri the target's metrics endpoint, an absolute http or https URI with a host and no
+     *            user info (send credentials with {@link Builder#header})
      * @return a builder with label {@link #DEFAULT_LABEL}, timeout {@link #DEFAULT_TIMEOUT} and no series
-     * @throws IllegalArgumentException if the URI is not absolute http(s) with a host
+     * @throws IllegalArgumentException if the URI is not absolute http(s) with a host, or holds user info
      */
     public static Builder custom(URI uri) {
         Checks.notNull("prometheusMonitor", "uri", uri);
@@ -99,6 +100,10 @@ public final class PrometheusMonitor implements ResourceMonitor {
         if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme) || uri.getHost() == null) {
             throw new IllegalArgumentException("prometheusMonitor: uri must be an absolute http or https URI with a host, was "
                     + (uri.getHost() == null ? "\"" + uri.getScheme() + ":...\"" : PrometheusScraper.redact(uri)));
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("prometheusMonitor: uri must not hold credentials (they would not be sent), "
+                    + "was " + PrometheusScraper.redact(uri) + " with user info; use header(\"Authorization\", ...)");
         }
         return new Builder(uri);
     }

@@ -133,12 +133,53 @@ class PrometheusMonitorTest {
     }
 
     @Test
+    void shouldComeBackUpWithValuesWhenTargetRecoversFromAFailure() throws Exception {
+        CountDownLatch downSeen = new CountDownLatch(1);
+        CountDownLatch thirdRequest = new CountDownLatch(1);
+        URI uri = serve(exchange -> {
+            int n = requests.get();
+            if (n == 1) {
+                respond(exchange, 503, "starting");
+                return;
+            }
+            if (n == 2) { // the first scrape has been stored; hold this one until the test saw the monitor down
+                await(downSeen);
+            }
+            if (n == 3) {
+                thirdRequest.countDown();
+            }
+            respond(exchange, 200, "process_cpu_usage 0.75\n");
+        });
+        PrometheusMonitor monitor = PrometheusMonitor.custom(uri).addSeries("cpu", "process_cpu_usage").build();
+        try {
+            monitor.start(Duration.ofMillis(10));
+            await(secondRequest);
+            double upWhileFailing = monitor.gauges().get("sut.up").getAsDouble();
+            double cpuWhileFailing = monitor.gauges().get("sut.cpu").getAsDouble();
+            downSeen.countDown();
+            await(thirdRequest);
+
+            assertThat(upWhileFailing).isZero();
+            assertThat(cpuWhileFailing).isNaN();
+            assertThat(monitor.gauges().get("sut.up").getAsDouble()).isEqualTo(1.0);
+            assertThat(monitor.gauges().get("sut.cpu").getAsDouble()).isEqualTo(0.75);
+            assertThat(monitor.lastError()).hasValue("scrape of " + uri + " answered HTTP status 503");
+        } finally {
+            monitor.close();
+        }
+    }
+
+    @Test
     void shouldRejectBadSettingsWhenMonitorIsBuilt() {
         URI uri = URI.create("http://127.0.0.1:9/metrics");
         PrometheusMonitor.Builder builder = PrometheusMonitor.custom(uri).addSeries("cpu", "process_cpu_usage");
 
         assertThatIllegalArgumentException().isThrownBy(() -> PrometheusMonitor.custom(URI.create("ftp://h/x")))
                 .withMessage("prometheusMonitor: uri must be an absolute http or https URI with a host, was ftp://h/x");
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> PrometheusMonitor.custom(URI.create("http://admin:hunter2@127.0.0.1:9/metrics")))
+                .withMessage("prometheusMonitor: uri must not hold credentials (they would not be sent), was "
+                        + "http://127.0.0.1:9/metrics with user info; use header(\"Authorization\", ...)");
         assertThatIllegalArgumentException().isThrownBy(() -> builder.addSeries("cpu", "other"))
                 .withMessage("prometheusMonitor/series[cpu]: alias must be unique and not \"up\", was \"cpu\"");
         assertThatIllegalArgumentException().isThrownBy(() -> builder.addRate("up", "x_total"))
@@ -186,6 +227,17 @@ class PrometheusMonitorTest {
         });
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("perfkit-monitor-sut"));
         return monitor;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("not reached in 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private URI serve(HttpHandler handler) throws IOException {

@@ -87,6 +87,8 @@ public final class PrometheusScraper {
         if (scheduler != null) {
             throw new IllegalStateException("the monitor of " + where + " is already started");
         }
+        selection.reset();
+        latest = none;
         client = HttpClient.newBuilder().connectTimeout(timeout).build();
         scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             thread = Thread.ofPlatform().name(threadName).daemon().unstarted(task);

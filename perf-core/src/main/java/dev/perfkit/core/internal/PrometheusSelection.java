@@ -69,6 +69,11 @@ public final class PrometheusSelection {
         Arrays.fill(previousSums, Double.NaN);
     }
 
+    /** Forgets the previous scrape, so the next rate starts afresh (a new run). */
+    public void reset() {
+        Arrays.fill(previousSums, Double.NaN);
+    }
+
     /** Returns the selected series. */
     public List<Series> series() {
         return series;

@@ -48,6 +48,9 @@ class PrometheusSelectionTest {
         assertThat(first).isNaN();
         assertThat(second).isCloseTo(20.0, within(1e-9));   // (150 - 110) / 2 s
         assertThat(afterRestart).isCloseTo(6.0, within(1e-9)); // counter reset: counted from 0 over 1 s
+        selection.reset();                                      // a new run
+        assertThat(selection.values(PrometheusText.parse("http_requests_total 50\n"), 9 * SECOND, missing::add)[0])
+                .isNaN();
     }
 
     @Test
