@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * {@code /proc} file system. Linux only.
  *
  * <pre>{@code
- * long pid = ProcessHandle.of(serverPid).orElseThrow().pid();
- * RunOptions options = RunOptions.custom().addMonitor(ProcessMonitor.of(pid)).build();
+ * Process server = new ProcessBuilder("java", "-jar", "app.jar").start();
+ * RunOptions options = RunOptions.custom().addMonitor(ProcessMonitor.of(server.pid())).build();
  * }</pre>
  *
  * <p>Gauges, with the default label {@code sut}:
