@@ -6,6 +6,9 @@ module dev.perfkit.core {
     // HdrHistogram ships no module name: its automatic name comes from the jar file name.
     requires transitive HdrHistogram;
     requires org.slf4j;
+    // Resource monitors: the JVM's management beans (JvmMonitor) and the HTTP client (PrometheusMonitor).
+    requires jdk.management;
+    requires java.net.http;
 
     exports dev.perfkit.core;
     // Shared helpers of the engine, for our own adapters only; no compatibility promise.

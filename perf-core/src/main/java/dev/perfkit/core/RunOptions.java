@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.function.DoubleSupplier;
 
 /**
- * How a run is observed: the interval of its time series and its listeners. Separate from
- * {@link Scenario}, which says what load to make.
+ * How a run is observed: the interval of its time series, its listeners, its gauges and resource
+ * monitors. Separate from {@link Scenario}, which says what load to make.
  *
  * <pre>{@code
  * RunOptions options = RunOptions.custom()
@@ -32,14 +32,16 @@ public final class RunOptions {
     private final Duration interval;
     private final List<RunListener> listeners;
     private final Map<String, DoubleSupplier> gauges;
+    private final List<ResourceMonitor> monitors;
 
     private RunOptions(Builder b) {
         this.interval = b.interval;
         this.listeners = List.copyOf(b.listeners);
         this.gauges = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.gauges));
+        this.monitors = List.copyOf(b.monitors);
     }
 
-    /** Returns the defaults: 1 s intervals, no listener. */
+    /** Returns the defaults: 1 s intervals, no listener, no gauge, no monitor. */
     public static RunOptions defaults() {
         return DEFAULTS;
     }
@@ -55,6 +57,7 @@ public final class RunOptions {
         b.interval = interval;
         b.listeners.addAll(listeners);
         b.gauges.putAll(gauges);
+        b.monitors.addAll(monitors);
         return b;
     }
 
@@ -68,9 +71,14 @@ public final class RunOptions {
         return listeners;
     }
 
-    /** Returns the gauges by name, in the order they were added. */
+    /** Returns the gauges by name, in the order they were added, including those of the monitors. */
     public Map<String, DoubleSupplier> gauges() {
         return gauges;
+    }
+
+    /** Returns the resource monitors, in the order they were added. */
+    public List<ResourceMonitor> monitors() {
+        return monitors;
     }
 
     /** Builds {@link RunOptions}. Not thread-safe. */
@@ -78,6 +86,7 @@ public final class RunOptions {
         private Duration interval = DEFAULT_INTERVAL;
         private final List<RunListener> listeners = new ArrayList<>();
         private final Map<String, DoubleSupplier> gauges = new LinkedHashMap<>();
+        private final List<ResourceMonitor> monitors = new ArrayList<>();
 
         private Builder() {
         }
@@ -128,6 +137,35 @@ public final class RunOptions {
                 throw new IllegalArgumentException("runOptions: gauge names must be unique, was \"" + name + "\" twice");
             }
             gauges.put(name, value);
+            return this;
+        }
+
+        /**
+         * Adds a resource monitor ({@link JvmMonitor}, {@link ProcessMonitor},
+         * {@link PrometheusMonitor}, or your own): a run with these options starts it before its
+         * first interval, samples its gauges into every interval like those of {@link #addGauge},
+         * and closes it at the end, also when the run fails. A monitor that fails does not stop the
+         * run; see {@link ResourceMonitor}.
+         *
+         * @param monitor the monitor; its label must differ from the other monitors' labels
+         * @return this builder
+         * @throws IllegalArgumentException if the label is taken or a gauge name already used
+         */
+        public Builder addMonitor(ResourceMonitor monitor) {
+            Checks.notNull("runOptions", "monitor", monitor);
+            String label = monitor.label();
+            if (monitors.stream().anyMatch(m -> m.label().equals(label))) {
+                throw new IllegalArgumentException("runOptions: monitor labels must be unique, was \"" + label + "\" twice");
+            }
+            Map<String, DoubleSupplier> added = monitor.gauges();
+            for (String name : added.keySet()) {
+                if (gauges.containsKey(name)) {
+                    throw new IllegalArgumentException("runOptions: gauge names must be unique, was \"" + name
+                            + "\" twice (monitor \"" + label + "\")");
+                }
+            }
+            added.forEach(this::addGauge);
+            monitors.add(monitor);
             return this;
         }
 

@@ -24,7 +24,10 @@
  * returns a {@link dev.perfkit.core.RunHandle} with a live {@link dev.perfkit.core.RunSnapshot},
  * {@code stop()} and {@code await()}. {@link dev.perfkit.core.RunOptions} set the interval of the
  * time series and the {@link dev.perfkit.core.RunListener}s, such as the
- * {@link dev.perfkit.core.ConsoleListener}. Each virtual user has a
+ * {@link dev.perfkit.core.ConsoleListener}, the gauges, and the
+ * {@link dev.perfkit.core.ResourceMonitor}s that watch the resources beside the load (the
+ * {@link dev.perfkit.core.JvmMonitor running JVM}, a {@link dev.perfkit.core.ProcessMonitor local
+ * process}, a {@link dev.perfkit.core.PrometheusMonitor Prometheus target}). Each virtual user has a
  * {@link dev.perfkit.core.Session}: typed variables ({@link dev.perfkit.core.SessionKey}), a seeded
  * random source, records from {@link dev.perfkit.core.Feeder}s (lists, CSV files through
  * {@link dev.perfkit.core.CsvRecords}, generators), and the recorder adapters use for named samples.

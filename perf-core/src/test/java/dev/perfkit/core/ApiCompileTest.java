@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -494,5 +496,48 @@ class ApiCompileTest {
         assertThat(ExitCode.of(current, null, c)).isEqualTo(ExitCode.REGRESSION);
         assertThat(ExitCode.of(current, Verdict.of("", List.of(), List.of()), null)).isEqualTo(ExitCode.PASS);
         assertThat(ExitCode.RUN_ERROR.code()).isEqualTo(4);
+    }
+
+    // ------------------------------------------------------------------ resource monitors
+
+    @Test
+    @EnabledOnOs(OS.LINUX) // ProcessMonitor reads /proc
+    void shouldPublishGaugesOfEveryMonitorWhenMonitorsAreAddedToRunOptions() throws InterruptedException {
+        JvmMonitor jvm = JvmMonitor.create();
+        JvmMonitor generator = JvmMonitor.create("generator");
+        ProcessMonitor self = ProcessMonitor.of(ProcessHandle.current().pid(), "self");
+        ProcessMonitor sut = ProcessMonitor.of(ProcessHandle.current().pid());
+        PrometheusMonitor target = PrometheusMonitor.custom(java.net.URI.create("http://127.0.0.1:9/actuator/prometheus"))
+                .label("app")
+                .timeout(Duration.ofMillis(500))
+                .header("Authorization", "Bearer token")
+                .addSeries("cpu", "process_cpu_usage")
+                .addSeries("memory", "jvm_memory_used_bytes", Map.of("area", "heap"))
+                .addRate("requests", "http_server_requests_seconds_count")
+                .addRate("errors", "http_server_requests_seconds_count", Map.of("outcome", "SERVER_ERROR"))
+                .build();
+        RunOptions options = RunOptions.custom().interval(Duration.ofMillis(50))
+                .addMonitor(jvm).addMonitor(generator).addMonitor(self).addMonitor(sut).addMonitor(target).build();
+        ResourceMonitor any = jvm;
+
+        RunResult result = LoadTest.run(Scenario.named("monitored").users(1).iterationsPerUser(1).task(1, "t", NOOP),
+                options);
+
+        assertThat(options.monitors()).containsExactly(jvm, generator, self, sut, target);
+        assertThat(result.intervals().getLast().gauges()).containsKeys("jvm.cpu", "jvm.memory", "jvm.memory.afterGc",
+                "jvm.heap.committed", "jvm.gc.pause", "jvm.threads", "jvm.up", "generator.up", "self.fds", "sut.cpu",
+                "sut.memory", "sut.threads", "sut.up", "app.up", "app.cpu", "app.memory", "app.requests", "app.errors");
+        assertThat(any.label()).isEqualTo(JvmMonitor.DEFAULT_LABEL).isEqualTo("jvm");
+        assertThat(sut.label()).isEqualTo(ProcessMonitor.DEFAULT_LABEL).isEqualTo("sut");
+        assertThat(sut.pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(PrometheusMonitor.DEFAULT_LABEL).isEqualTo("sut");
+        assertThat(PrometheusMonitor.DEFAULT_TIMEOUT).isEqualTo(Duration.ofSeconds(2));
+        assertThat(target.uri()).hasPort(9);
+        assertThat(target.timeout()).isEqualTo(Duration.ofMillis(500));
+        assertThat(jvm.lastError()).isEmpty();
+        assertThat(sut.gauges().get("sut.up").getAsDouble()).isEqualTo(1.0);
+        assertThat(target.toString()).doesNotContain("token");
+        any.start(Duration.ofSeconds(1));
+        any.close();
     }
 }

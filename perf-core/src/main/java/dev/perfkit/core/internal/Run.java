@@ -2,6 +2,7 @@ package dev.perfkit.core.internal;
 
 import dev.perfkit.core.IntervalStats;
 import dev.perfkit.core.LoadModel;
+import dev.perfkit.core.ResourceMonitor;
 import dev.perfkit.core.RunHandle;
 import dev.perfkit.core.RunListener;
 import dev.perfkit.core.RunOptions;
@@ -11,7 +12,9 @@ import dev.perfkit.core.RunStatus;
 import dev.perfkit.core.Scenario;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -60,6 +63,7 @@ public final class Run implements RunHandle {
     private long abandonDeadline = Long.MAX_VALUE;
     private IntervalCollector collector;
     private Instant startInstant;
+    private final List<ResourceMonitor> startedMonitors = new ArrayList<>();
 
     /**
      * Prepares a run; nothing starts until {@link #start()}.
@@ -93,6 +97,7 @@ public final class Run implements RunHandle {
             startInstant = Instant.now();
             startNanos = run.clock.getAsLong();
             collector = new IntervalCollector(run.metrics, startNanos);
+            startMonitors();
             for (RunListener l : options.listeners()) {
                 notify(l, () -> l.onStart(run.scenario, run.seed));
             }
@@ -216,6 +221,30 @@ public final class Run implements RunHandle {
         return values;
     }
 
+    private void startMonitors() {
+        for (ResourceMonitor monitor : options.monitors()) {
+            try {
+                monitor.start(options.interval());
+                startedMonitors.add(monitor);
+            } catch (RuntimeException e) {
+                LOG.warn("perfkit: run '{}': monitor '{}' did not start; its gauges read what it has ({})",
+                        run.scenario.name(), monitor.label(), RunContext.describe(e));
+            }
+        }
+    }
+
+    /** Closes the monitors this run started, after their last reading; a failing close is logged. */
+    private void closeMonitors() {
+        for (ResourceMonitor monitor : startedMonitors) {
+            try {
+                monitor.close();
+            } catch (RuntimeException e) {
+                LOG.warn("perfkit: run '{}': monitor '{}' failed to close", run.scenario.name(), monitor.label(), e);
+            }
+        }
+        startedMonitors.clear();
+    }
+
     private void finish() {
         RunResult result;
         try {
@@ -225,7 +254,11 @@ public final class Run implements RunHandle {
                 startInstant = Instant.now();
                 startNanos = end;
             }
-            emitInterval(end);
+            try {
+                emitInterval(end);
+            } finally {
+                closeMonitors();
+            }
             long durationNanos = Math.max(1, end - startNanos);
             double seconds = durationNanos / 1e9;
             Throwable e = run.error;
