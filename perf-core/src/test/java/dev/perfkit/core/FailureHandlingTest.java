@@ -90,6 +90,28 @@ class FailureHandlingTest {
     }
 
     @Test
+    void shouldEndFailedWhenTheLastIterationThrowsError() throws Exception {
+        // The error comes as the run ends by itself (no more iterations): the run must still be
+        // FAILED, whichever of the error and the end the coordinator sees first. Repeated because
+        // the two race.
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Scenario scenario = Scenario.named("late-error")
+                    .users(1).iterationsPerUser(3)
+                    .task(1, "t", session -> {
+                        if (session.iteration() == 2) {
+                            throw new AssertionError("broken on the last iteration");
+                        }
+                    });
+
+            RunResult result = LoadTest.run(scenario);
+
+            assertThat(result.status()).as("attempt %d", attempt).isEqualTo(RunStatus.FAILED);
+            assertThat(result.stopReason()).startsWith("error in a task or hook: java.lang.AssertionError");
+            assertThat(result.errorText()).hasValue("java.lang.AssertionError: broken on the last iteration");
+        }
+    }
+
+    @Test
     void shouldInterruptInFlightTasksAndRecordThemWhenMaxDurationIsReached() throws Exception {
         AtomicLong calls = new AtomicLong();
         Scenario scenario = Scenario.named("hard-stop")

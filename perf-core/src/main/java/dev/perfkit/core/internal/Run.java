@@ -262,6 +262,12 @@ public final class Run implements RunHandle {
             long durationNanos = Math.max(1, end - startNanos);
             double seconds = durationNanos / 1e9;
             Throwable e = run.error;
+            if (e != null && status != RunStatus.FAILED) {
+                // The error came after the loop's last look at it (the run was already ending):
+                // it still fails the run.
+                status = RunStatus.FAILED;
+                reason = "error in a task or hook: " + RunContext.describe(e);
+            }
             Scenario scenario = run.scenario;
             result = new RunResult(scenario.name(), scenario.describe(), scenario.model(), run.seed,
                     status == null ? RunStatus.FAILED : status, reason == null ? "unknown" : reason,
