@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
@@ -100,17 +101,40 @@ class CoordinatedOmissionTest {
     @Test
     void shouldDropArrivalsInsteadOfDelayingThemWhenSaturationIsDrop() throws Exception {
         AtomicInteger calls = new AtomicInteger();
+        AtomicLong stallStart = new AtomicLong();
+        AtomicLong stallEnd = new AtomicLong();
+        AtomicInteger startedDuringStall = new AtomicInteger();
+        Task stalling = stallingTask(calls);
         Scenario scenario = Scenario.named("co-drop")
                 .arrivals(ArrivalProfile.constant(ArrivalRate.of(100).perSecond(), Duration.ofNanos(ITERATIONS * INTERVAL_NANOS)))
                 .maxConcurrency(1)
-                .task(1, "call", stallingTask(calls));
+                .task(1, "call", session -> {
+                    long start = System.nanoTime();
+                    if (stallStart.get() != 0 && stallEnd.get() == 0) {
+                        startedDuringStall.incrementAndGet();
+                    }
+                    boolean stalls = calls.get() == STALLING_ITERATION;
+                    if (stalls) {
+                        stallStart.set(start);
+                    }
+                    stalling.run(session);
+                    if (stalls) {
+                        stallEnd.set(System.nanoTime());
+                    }
+                });
 
         RunResult result = LoadTest.run(scenario);
 
         SampleStats stats = result.sample("call").orElseThrow();
-        // The 49 arrivals due during the stall (1.01 s .. 1.49 s) find the only slot taken.
-        assertThat(result.dropped()).isBetween(47L, 51L);
         assertThat(stats.count() + result.dropped()).isEqualTo(ITERATIONS);
+        // Nothing started while the only slot was taken: the arrivals due during the stall (about
+        // 49 of them) were dropped, not delayed. On a quiet machine the stall's are the only drops
+        // (47 to 51); a busy machine can add a few drops of instant calls whose virtual thread had
+        // not ended yet when the next arrival came, so only the lower bound is asserted.
+        assertThat(stallEnd.get()).as("the stalling call ran").isPositive();
+        assertThat(startedDuringStall.get()).isZero();
+        long arrivalsDuringStall = (stallEnd.get() - stallStart.get()) / INTERVAL_NANOS - 1;
+        assertThat(result.dropped()).isGreaterThanOrEqualTo(Math.min(47L, arrivalsDuringStall));
         assertThat(stats.responseTime().percentileNanos(99)).isLessThan(TOLERANCE_NANOS);
     }
 }
