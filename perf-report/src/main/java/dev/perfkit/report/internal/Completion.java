@@ -30,6 +30,7 @@ public final class Completion {
             return "";
         }
         String text = "status " + result.status() + ": " + result.stopReason();
-        return result.error() == null ? text : text + "; error: " + result.error();
+        return result.error() == null || result.stopReason().contains(result.error()) ? text
+                : text + "; error: " + result.error();
     }
 }

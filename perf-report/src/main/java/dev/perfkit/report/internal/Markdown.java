@@ -1,13 +1,14 @@
 package dev.perfkit.report.internal;
 
 /**
- * Escapes user text for Markdown (CommonMark and GitHub): characters that start markup are
- * backslash-escaped, {@code |} cannot end a table cell, and line breaks become spaces so that a
- * value stays on its table row.
+ * Escapes user text for Markdown (CommonMark and GitHub) where it appears inline, never at the
+ * start of a line: emphasis, code, link, HTML and strike-through characters are backslash-escaped,
+ * {@code |} cannot end a table cell, {@code &} cannot start an entity, and line breaks become
+ * spaces so that a value stays on its table row.
  */
 public final class Markdown {
 
-    private static final String SPECIAL = "\\`*_{}[]<>()#+-!|~";
+    private static final String SPECIAL = "\\`*_[]<>|~";
 
     private Markdown() {
     }
