@@ -33,6 +33,7 @@ final class TestRuns {
 
     private static RunResult complete;
     private static RunResult failed;
+    private static RunResult shard;
 
     private TestRuns() {
     }
@@ -61,6 +62,16 @@ final class TestRuns {
             complete = LoadTest.run(scenario, options);
         }
         return complete;
+    }
+
+    /** A second, smaller shard of {@link #complete()}'s test: 2 users for 200 ms on {@link #COMMA} only. */
+    static synchronized RunResult shard() throws InterruptedException {
+        if (shard == null) {
+            Scenario scenario = Scenario.named("shop").users(2).hold(Duration.ofMillis(200)).seed(43)
+                    .task(1, COMMA, s -> LockSupport.parkNanos(3_000_000));
+            shard = LoadTest.run(scenario, RunOptions.custom().interval(Duration.ofMillis(100)).build());
+        }
+        return shard;
     }
 
     /** A run that an {@link Error} in a task ended after 50 calls: status FAILED, with an error. */

@@ -36,6 +36,22 @@ public final class HdrLogs {
     }
 
     /**
+     * One line of the index.
+     *
+     * @param file  the log's file name
+     * @param kind  the sample kind
+     * @param name  the sample name
+     * @param count the values in the log
+     */
+    public record IndexEntry(String file, String kind, String name, long count) {
+    }
+
+    /** Returns a namer of log files that keeps clear of the index's name. */
+    public static FileNames fileNames() {
+        return new FileNames(EXTENSION, INDEX);
+    }
+
+    /**
      * Writes the logs and the index.
      *
      * @param folder      the folder; created if missing
@@ -48,27 +64,22 @@ public final class HdrLogs {
      */
     public static List<Path> write(Path folder, long startMillis, String scenario, String incomplete, List<Log> logs)
             throws IOException {
-        FileNames names = new FileNames(EXTENSION, INDEX);
-        Csv index = new Csv().row("File", "Type", "Name", "Count");
+        FileNames names = fileNames();
+        List<IndexEntry> index = new ArrayList<>();
         List<Path> written = new ArrayList<>();
         for (Log log : logs) {
             String file = names.next(log.name());
-            long count = log.intervals().stream().mapToLong(Histogram::getTotalCount).sum();
-            index.row(file, log.kind(), log.name(), Long.toString(count));
+            index.add(new IndexEntry(file, log.kind(), log.name(),
+                    log.intervals().stream().mapToLong(Histogram::getTotalCount).sum()));
             written.add(AtomicFiles.write(folder.resolve(file), out -> {
                 PrintStream print = new PrintStream(out, false, StandardCharsets.UTF_8);
                 HistogramLogWriter writer = new HistogramLogWriter(print);
-                writer.outputComment(comment("perfkit response times in nanoseconds of \"" + log.name()
-                        + "\" (" + log.kind() + "), scenario \"" + scenario + "\""));
-                if (!incomplete.isEmpty()) {
-                    writer.outputComment(comment("INCOMPLETE run: " + incomplete));
-                }
-                writer.outputLogFormatVersion();
-                writer.outputStartTime(startMillis);
-                writer.setBaseTime(startMillis);
-                writer.outputLegend();
+                header(writer, log.name(), scenario, startMillis);
                 for (Histogram h : log.intervals()) {
                     writer.outputIntervalHistogram(h);
+                }
+                if (!incomplete.isEmpty()) {
+                    writer.outputComment(incompleteComment(incomplete));
                 }
                 print.flush();
                 if (print.checkError()) {
@@ -76,13 +87,57 @@ public final class HdrLogs {
                 }
             }));
         }
-        byte[] bytes = index.text().getBytes(StandardCharsets.UTF_8);
-        written.add(AtomicFiles.write(folder.resolve(INDEX), out -> out.write(bytes)));
+        written.add(writeIndex(folder, index));
         return written;
     }
 
+    /**
+     * Writes the header of a log: a comment naming the sample and the scenario, the format
+     * version, the start time (also the base time of the interval time stamps) and the legend.
+     *
+     * @param writer      the log writer
+     * @param name        the sample name
+     * @param scenario    the scenario's name
+     * @param startMillis the run's start, milliseconds since the epoch
+     */
+    public static void header(HistogramLogWriter writer, String name, String scenario, long startMillis) {
+        writer.outputComment(oneLine("perfkit response times in nanoseconds of \"" + name + "\", scenario \""
+                + scenario + "\""));
+        writer.outputLogFormatVersion();
+        writer.outputStartTime(startMillis);
+        writer.setBaseTime(startMillis);
+        writer.outputLegend();
+    }
+
+    /**
+     * Returns the comment line that marks the log of an incomplete run.
+     *
+     * @param reason why the run is incomplete
+     * @return the comment, on one line
+     */
+    public static String incompleteComment(String reason) {
+        return oneLine("INCOMPLETE run: " + reason);
+    }
+
+    /**
+     * Writes the index atomically.
+     *
+     * @param folder  the folder
+     * @param entries the entries, in the order the names appeared
+     * @return the index file
+     * @throws IOException if it cannot be written
+     */
+    public static Path writeIndex(Path folder, List<IndexEntry> entries) throws IOException {
+        Csv index = new Csv().row("File", "Type", "Name", "Count");
+        for (IndexEntry e : entries) {
+            index.row(e.file(), e.kind(), e.name(), Long.toString(e.count()));
+        }
+        byte[] bytes = index.text().getBytes(StandardCharsets.UTF_8);
+        return AtomicFiles.write(folder.resolve(INDEX), out -> out.write(bytes));
+    }
+
     /** A comment must stay on its line: line breaks and other control characters become spaces. */
-    private static String comment(String text) {
+    private static String oneLine(String text) {
         StringBuilder sb = new StringBuilder(text.length());
         text.codePoints().forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
         return sb.toString();
