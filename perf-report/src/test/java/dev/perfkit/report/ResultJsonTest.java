@@ -117,6 +117,10 @@ class ResultJsonTest {
         assertThatIOException().isThrownBy(() -> ResultJson.read(file))
                 .withMessage(file + ": run.peakUsers: expected an integer, was \"many\"");
 
+        Files.writeString(file, json.replaceFirst("\"status\" : \"COMPLETED\"", "\"status\" : \"DONE\""));
+        assertThatIOException().isThrownBy(() -> ResultJson.read(file))
+                .withMessage(file + ": run.status: expected one of [COMPLETED, STOPPED, MAX_DURATION, FAILED], was \"DONE\"");
+
         Files.writeString(file, json.replaceFirst("\"histogram\" : \"[^\"]+\"", "\"histogram\" : \"bm90IGEgaGlzdG9ncmFt\""));
         assertThatIOException().isThrownBy(() -> ResultJson.read(file))
                 .withMessageStartingWith(file + ": total.responseTime.histogram: not a compressed HdrHistogram");

@@ -96,8 +96,8 @@ public final class ResultJsonReader {
             }
             JsonNode errorNode = field(run, "run.error");
             RunResult result = new RunResult(text(run, "run.scenario"), text(run, "run.description"),
-                    LoadModel.valueOf(text(run, "run.model")), integer(run, "run.seed"),
-                    RunStatus.valueOf(text(run, "run.status")), text(run, "run.stopReason"),
+                    constant(LoadModel.class, run, "run.model"), integer(run, "run.seed"),
+                    constant(RunStatus.class, run, "run.status"), text(run, "run.stopReason"),
                     Instant.parse(text(run, "run.start")), Instant.parse(text(run, "run.end")),
                     Duration.ofNanos(integer(run, "run.durationNanos")), sample(object(root, "total"), "total"),
                     samples, intervals, integer(run, "run.iterations"), integer(run, "run.dropped"),
@@ -120,7 +120,7 @@ public final class ResultJsonReader {
                 }
                 failures.add(new FailureSummary(text(f, fp + ".category"), integer(f, fp + ".count"), messages));
             }
-            return new SampleStats(text(s, path + ".name"), SampleKind.valueOf(text(s, path + ".kind")),
+            return new SampleStats(text(s, path + ".name"), constant(SampleKind.class, s, path + ".kind"),
                     integer(s, path + ".count"), integer(s, path + ".failures"), decimal(s, path + ".throughput"),
                     latency(object(s, path + ".responseTime"), path + ".responseTime"),
                     latency(object(s, path + ".serviceTime"), path + ".serviceTime"), failures);
@@ -165,7 +165,7 @@ public final class ResultJsonReader {
                         text(r, p + ".unit"), number(field(r, p + ".observed"), p + ".observed"),
                         number(field(r, p + ".warning"), p + ".warning"),
                         number(field(r, p + ".critical"), p + ".critical"), bool(r, p + ".higherIsWorse"),
-                        text(r, p + ".window"), Outcome.valueOf(text(r, p + ".outcome")), text(r, p + ".note")));
+                        text(r, p + ".window"), constant(Outcome.class, r, p + ".outcome"), text(r, p + ".note")));
             }
             List<Finding> findings = new ArrayList<>();
             n = 0;
@@ -179,7 +179,7 @@ public final class ResultJsonReader {
                 findings.add(new Finding(text(f, p + ".kind"), text(f, p + ".subject"), text(f, p + ".title"), evidence,
                         text(f, p + ".recommendation")));
             }
-            return new Verdict(text(v, "verdict.environment"), Outcome.valueOf(text(v, "verdict.outcome")), rules,
+            return new Verdict(text(v, "verdict.environment"), constant(Outcome.class, v, "verdict.outcome"), rules,
                     findings);
         }
 
@@ -221,6 +221,17 @@ public final class ResultJsonReader {
                 throw new IllegalArgumentException(path + ": expected a string, was " + node.getNodeType());
             }
             return node.textValue();
+        }
+
+        private <E extends Enum<E>> E constant(Class<E> type, JsonNode parent, String path) {
+            String name = text(parent, path);
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equals(name)) {
+                    return e;
+                }
+            }
+            throw new IllegalArgumentException(path + ": expected one of " + java.util.Arrays.toString(
+                    type.getEnumConstants()) + ", was \"" + name + "\"");
         }
 
         private long integer(JsonNode parent, String path) {
