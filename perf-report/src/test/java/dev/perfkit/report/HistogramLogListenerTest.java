@@ -2,6 +2,7 @@ package dev.perfkit.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.perfkit.core.IntervalStats;
 import dev.perfkit.core.LoadTest;
 import dev.perfkit.core.RunOptions;
 import dev.perfkit.core.RunResult;
@@ -75,5 +76,21 @@ class HistogramLogListenerTest {
         assertThat(Files.readAllLines(log)).last().asString().startsWith("#INCOMPLETE run: status FAILED");
         assertThat(HdrLogReportTest.sum(HdrLogReportTest.read(log)))
                 .isEqualTo(result.sample("work").orElseThrow().responseTime().histogram());
+    }
+
+    @Test
+    void shouldKeepTheErrorInsteadOfThrowingWhenTheFolderCannotBeWritten() throws Exception {
+        Path notAFolder = Files.writeString(dir.resolve("taken"), "a file where the folder goes");
+        HistogramLogListener logs = HistogramLogListener.to(notAFolder.resolve("hdr"));
+        RunResult result = TestRuns.complete();
+        IntervalStats interval = result.intervals().get(0);
+        Histogram h = result.samples().get(0).responseTime().histogram();
+
+        logs.onStart(Scenario.named("shop").users(1).hold(Duration.ofSeconds(1)).task(1, "t", s -> { }), 1);
+        logs.onIntervalHistograms(interval, Map.of(result.samples().get(0).name(), h));
+        logs.onEnd(result);
+
+        assertThat(logs.failure()).isPresent();
+        assertThat(logs.files()).isEmpty();
     }
 }
