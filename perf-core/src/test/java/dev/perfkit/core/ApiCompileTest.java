@@ -219,6 +219,16 @@ class ApiCompileTest {
     }
 
     @Test
+    void shouldRegisterAsAListenerWhenAnIntervalHistogramListenerIsALambda() {
+        IntervalHistogramListener histograms = (interval, responseTimes) -> responseTimes.forEach(
+                (name, histogram) -> histogram.getTotalCount());
+
+        RunOptions options = RunOptions.custom().addListener(histograms).build();
+
+        assertThat(options.listeners()).containsExactly(histograms);
+    }
+
+    @Test
     void shouldPrintProgressLineWhenConsoleListenerReceivesInterval() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RunListener console = ConsoleListener.to(new PrintStream(out, true, StandardCharsets.UTF_8), true);

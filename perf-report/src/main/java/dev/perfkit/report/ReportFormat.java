@@ -6,7 +6,7 @@ package dev.perfkit.report;
 public enum ReportFormat {
     /** The whole result as JSON, readable back into the same objects; schema in docs/. */
     JSON("result.json", false),
-    /** Locust-style CSV files: stats.csv, stats_history.csv, failures.csv. */
+    /** Locust-style CSV files: stats.csv, stats_history.csv, failures.csv, plus gauges_history.csv and run.csv. */
     CSV("csv", true),
     /** One self-contained HTML page with tables and charts. */
     HTML("report.html", false),

@@ -66,6 +66,24 @@ public final class IntervalCollector {
      */
     public synchronized IntervalStats collect(long nowNanos, int activeUsers, int inFlight, long droppedSoFar,
                                               Map<String, Double> gauges) {
+        return collect(nowNanos, activeUsers, inFlight, droppedSoFar, gauges, null);
+    }
+
+    /**
+     * Closes the interval that ends at {@code nowNanos}, returns it and, when asked, hands out a
+     * copy of each sample name's response-time histogram of the interval.
+     *
+     * @param nowNanos       the end of the interval on the monotonic clock
+     * @param activeUsers    the users alive now
+     * @param inFlight       the iterations running now
+     * @param droppedSoFar   the arrivals dropped since the start of the run
+     * @param gauges         the gauges' values at the end of the interval
+     * @param histograms     receives a copy of the histogram of every name in the interval's
+     *                       samples, or null to copy nothing
+     * @return the interval, also appended to {@link #intervals()}
+     */
+    public synchronized IntervalStats collect(long nowNanos, int activeUsers, int inFlight, long droppedSoFar,
+                                              Map<String, Double> gauges, Map<String, Histogram> histograms) {
         long lengthNanos = Math.max(1, nowNanos - lastNanos);
         double seconds = lengthNanos / 1e9;
         Map<String, IntervalStats.Interval> perName = new LinkedHashMap<>();
@@ -88,6 +106,9 @@ public final class IntervalCollector {
                 continue;
             }
             perName.put(m.name(), interval(scratchResponse, count, failures, seconds));
+            if (histograms != null) {
+                histograms.put(m.name(), scratchResponse.copy());
+            }
             if (m.kind() == SampleKind.TASK) {
                 intervalTasks.add(scratchResponse);
                 taskTotal.service.add(scratchService);

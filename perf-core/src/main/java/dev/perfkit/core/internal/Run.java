@@ -1,5 +1,6 @@
 package dev.perfkit.core.internal;
 
+import dev.perfkit.core.IntervalHistogramListener;
 import dev.perfkit.core.IntervalStats;
 import dev.perfkit.core.LoadModel;
 import dev.perfkit.core.ResourceMonitor;
@@ -13,6 +14,7 @@ import dev.perfkit.core.Scenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.DoubleSupplier;
+import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +55,8 @@ public final class Run implements RunHandle {
     private final RunOptions options;
     private final LoadDriver load;
     private final CompletableFuture<RunResult> done = new CompletableFuture<>();
+    /** Whether a listener asked for each interval's histograms: only then are they copied. */
+    private final boolean wantsHistograms;
 
     private volatile boolean stopCalled;
     private volatile long startNanos;
@@ -77,6 +82,7 @@ public final class Run implements RunHandle {
         long seed = scenario.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong());
         this.run = new RunContext(scenario, seed, System::nanoTime, new Metrics(Metrics.defaultStripes()));
         this.options = options;
+        this.wantsHistograms = options.listeners().stream().anyMatch(l -> l instanceof IntervalHistogramListener);
         this.load = scenario.model() == LoadModel.CLOSED ? new ClosedUsers(run) : new OpenArrivals(run);
     }
 
@@ -194,10 +200,15 @@ public final class Run implements RunHandle {
     }
 
     private void emitInterval(long now) {
+        Map<String, Histogram> histograms = wantsHistograms ? new LinkedHashMap<>() : null;
         IntervalStats interval = collector.collect(now, load.activeUsers(), load.inFlight(), load.dropped(),
-                sampleGauges());
+                sampleGauges(), histograms);
         lastInterval = interval;
+        Map<String, Histogram> shared = histograms == null ? Map.of() : Collections.unmodifiableMap(histograms);
         for (RunListener l : options.listeners()) {
+            if (l instanceof IntervalHistogramListener h) {
+                notify(l, () -> h.onIntervalHistograms(interval, shared));
+            }
             notify(l, () -> l.onInterval(interval));
         }
     }

@@ -39,15 +39,15 @@ public final class SummaryTable {
         for (SampleStats s : result.samples()) {
             for (FailureSummary f : s.failureSummaries()) {
                 String first = f.messages().isEmpty() ? "" : f.messages().get(0).message();
-                failures.add(String.format(Locale.ROOT, "  %-28s %-20s %8d  %s%n", s.name(), f.category(), f.count(),
-                        first));
+                failures.add(String.format(Locale.ROOT, "  %-28s %-20s %8d  %s%n", oneLine(s.name()),
+                        oneLine(f.category()), f.count(), oneLine(first)));
             }
         }
         if (!failures.isEmpty()) {
             sb.append("failures (name, category, count, most frequent message):").append(System.lineSeparator());
             failures.forEach(sb::append);
         }
-        result.errorText().ifPresent(e -> sb.append("run error: ").append(e).append(System.lineSeparator()));
+        result.errorText().ifPresent(e -> sb.append("run error: ").append(oneLine(e)).append(System.lineSeparator()));
         return sb.toString();
     }
 
@@ -60,7 +60,15 @@ public final class SummaryTable {
     }
 
     private static String cut(String name) {
-        return name.length() <= 28 ? name : name.substring(0, 25) + "...";
+        String line = oneLine(name);
+        return line.length() <= 28 ? line : line.substring(0, 25) + "...";
+    }
+
+    /** Keeps a user string (name, message) on its row: control characters such as line breaks become spaces. */
+    static String oneLine(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> sb.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+        return sb.toString();
     }
 
     private static String ms(double nanos) {

@@ -41,9 +41,13 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
-        Path temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".tmp");
+        // Not Files.createTempFile: its files are private to the owner (rw-------), and a report must
+        // get the permissions any new file of the folder gets. CREATE_NEW keeps the name unique.
+        Path temp = folder.resolve("." + absolute.getFileName() + "." + Long.toHexString(
+                java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp,
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE), 1 << 16)) {
                 content.writeTo(out);
             }
             try {

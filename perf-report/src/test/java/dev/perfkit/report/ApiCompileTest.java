@@ -1,0 +1,58 @@
+package dev.perfkit.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.perfkit.core.RunResult;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Calls the public methods of perf-report that the behaviour suites leave out, so that the API's
+ * shape is checked at compile time and each call does what its name says.
+ */
+class ApiCompileTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void shouldNameEveryFormatsDefaultFileAndWhetherItIsAFolder() {
+        assertThat(Arrays.stream(ReportFormat.values()).map(ReportFormat::defaultName))
+                .containsExactly("result.json", "csv", "report.html", "junit.xml", "summary.md", "hdr", "summary.txt");
+        assertThat(Arrays.stream(ReportFormat.values()).filter(ReportFormat::isFolder))
+                .containsExactly(ReportFormat.CSV, ReportFormat.HDR_LOG);
+    }
+
+    @Test
+    void shouldWriteAJudgedBaselineAndAStreamWithTheCurrentEnvironment() throws Exception {
+        RunResult result = TestRuns.complete();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        ResultJson.write(result, Optional.of(TestRuns.verdict()), out);
+        Path baseline = Baselines.save(result, TestRuns.verdict(), dir.resolve("baseline.json"));
+
+        ResultDocument fromStream = ResultJson.read(new ByteArrayInputStream(out.toByteArray()));
+        assertThat(fromStream.environment()).isEqualTo(ResultJson.read(baseline).environment());
+        assertThat(fromStream.verdict()).contains(TestRuns.verdict());
+        assertThat(fromStream.complete()).isTrue();
+        assertThat(ResultJson.read(baseline).verdict()).contains(TestRuns.verdict());
+        RunEnvironment here = RunEnvironment.current();
+        assertThat(here.cores()).isEqualTo(Runtime.getRuntime().availableProcessors());
+        assertThat(here.javaVersion()).isEqualTo(System.getProperty("java.runtime.version"));
+        assertThat(here.perfkitVersion()).isNotBlank();
+    }
+
+    @Test
+    void shouldTellItsFolderBeforeAnyRun() {
+        HistogramLogListener logs = HistogramLogListener.to(dir);
+
+        assertThat(logs.folder()).isEqualTo(dir);
+        assertThat(logs.files()).isEmpty();
+        assertThat(logs.failure()).isEmpty();
+    }
+}
