@@ -24,7 +24,7 @@ public final class Reports {
      * <p>Charts are inline SVG drawn by perfkit itself (no third-party chart code). They show the
      * total and the 5 busiest sample names of the kind the total counts; the table lists every
      * name. Lines are reduced to the lowest and highest point per pixel column, so a 1-hour run
-     * at 1-second intervals with 100 names stays around 1 MB. Every user-controlled string is
+     * at 1-second intervals with 100 names stays under 1 MB. Every user-controlled string is
      * HTML-escaped, and a Content-Security-Policy lets only the report's own table-sorting script
      * run. A run that did not complete (stopped, cut, failed) gets its report with an
      * "Incomplete run" banner and its error. The file is written atomically: a temporary file in
