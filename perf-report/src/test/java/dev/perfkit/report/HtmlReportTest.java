@@ -3,6 +3,9 @@ package dev.perfkit.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perfkit.core.Finding;
+import dev.perfkit.core.LoadTest;
+import dev.perfkit.core.RunOptions;
+import dev.perfkit.core.Scenario;
 import dev.perfkit.core.Outcome;
 import dev.perfkit.core.RuleResult;
 import dev.perfkit.core.RunResult;
@@ -12,9 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -57,6 +63,35 @@ class HtmlReportTest {
                 "java.lang.OutOfMemoryError: &lt;b&gt;heap");
         assertThat(stopped).contains("id=\"incomplete\"", "(STOPPED)");
         assertThat(completed).doesNotContain("id=\"incomplete\"");
+    }
+
+    @Test
+    void shouldReportWhatWasMeasuredWhenARealRunFailsHalfWay() throws Exception {
+        AtomicLong calls = new AtomicLong();
+        Scenario scenario = Scenario.named("half-way").users(2).hold(Duration.ofSeconds(30))
+                .task(1, "step", session -> {
+                    if (calls.incrementAndGet() == 300) {
+                        throw new AssertionError("the target returned <garbage>");
+                    }
+                    LockSupport.parkNanos(200_000);
+                });
+        RunResult result = LoadTest.run(scenario, RunOptions.custom().interval(Duration.ofMillis(20)).build());
+
+        String page = write(result, Optional.empty());
+
+        assertThat(result.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(page).contains("Incomplete run</strong> (FAILED)", "the target returned &lt;garbage&gt;",
+                "<th scope=\"row\">step</th>", ">" + result.sample("step").orElseThrow().count() + "</td>");
+    }
+
+    @Test
+    void shouldSayNoDataInsteadOfDrawingWhenTheRunRecordedNothing() throws Exception {
+        RunResult empty = SyntheticResults.run("empty", RunStatus.FAILED, 0, List.of());
+
+        String page = write(empty, Optional.empty());
+
+        assertThat(page).contains("id=\"chart-distribution\"><figcaption>", "No data: the run recorded nothing")
+                .doesNotContain("<path class=\"series");
     }
 
     @Test

@@ -88,6 +88,12 @@ public final class SvgLineChart {
      * @param out where to append
      */
     public void render(StringBuilder out) {
+        if (!hasData()) {
+            out.append("<figure class=\"chart empty\" id=\"").append(id).append("\"><figcaption>");
+            HtmlText.escape(out, title);
+            out.append("</figcaption><p class=\"note\">No data: the run recorded nothing for this chart.</p></figure>\n");
+            return;
+        }
         double xMin = Double.POSITIVE_INFINITY;
         double xMax = Double.NEGATIVE_INFINITY;
         double yMax = 0;
