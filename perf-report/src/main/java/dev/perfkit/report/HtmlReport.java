@@ -7,6 +7,7 @@ import dev.perfkit.report.internal.HtmlAssets;
 import dev.perfkit.report.internal.HtmlCharts;
 import dev.perfkit.report.internal.HtmlSections;
 import dev.perfkit.report.internal.HtmlText;
+import dev.perfkit.report.internal.HtmlVerdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -65,9 +66,9 @@ final class HtmlReport implements Report {
         }
         out.append("</header>\n");
         HtmlSections.incompleteBanner(out, result);
-        HtmlSections.verdict(out, verdict);
+        HtmlVerdict.verdict(out, verdict);
         HtmlSections.headline(out, result);
-        HtmlSections.findings(out, verdict);
+        HtmlVerdict.findings(out, verdict);
         HtmlSections.statistics(out, result);
         HtmlCharts.render(out, result);
         HtmlSections.failures(out, result);
