@@ -10,6 +10,7 @@ import dev.perfkit.report.internal.HtmlText;
 import dev.perfkit.report.internal.HtmlVerdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -38,6 +39,9 @@ final class HtmlReport implements Report {
         Objects.requireNonNull(result, "htmlReport: result must not be null");
         Objects.requireNonNull(verdict, "htmlReport: verdict must not be null (use Optional.empty())");
         Objects.requireNonNull(target, "htmlReport: target must not be null");
+        if (Files.isDirectory(target)) {
+            throw new IllegalArgumentException("htmlReport: target must be a file, was the folder " + target);
+        }
         byte[] page = render(result, verdict).getBytes(StandardCharsets.UTF_8);
         return List.of(AtomicFiles.write(target, out -> out.write(page)));
     }

@@ -30,7 +30,8 @@ public final class Reports {
      * "Incomplete run" banner and its error. The file is written atomically: a temporary file in
      * the target's folder, then a move.
      *
-     * @return the HTML report; {@link Report#write} takes the target file (parents are created)
+     * @return the HTML report; {@link Report#write} takes the target file (parents are created) and
+     *         throws {@code IllegalArgumentException} if the target is an existing folder
      */
     public static Report html() {
         return HtmlReport.INSTANCE;

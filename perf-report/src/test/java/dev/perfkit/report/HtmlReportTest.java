@@ -1,6 +1,7 @@
 package dev.perfkit.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.perfkit.core.Finding;
 import dev.perfkit.core.LoadTest;
@@ -159,6 +160,15 @@ class HtmlReportTest {
             assertThat(files).containsExactly(target);
         }
         assertThat(Reports.html().format()).isEqualTo(ReportFormat.HTML);
+    }
+
+    @Test
+    void shouldRejectAFolderAsTargetWhenWriting() {
+        RunResult result = SyntheticResults.run("folder", RunStatus.COMPLETED, 3, List.of("a"));
+
+        assertThatThrownBy(() -> Reports.html().write(result, folder))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("htmlReport: target must be a file, was the folder " + folder);
     }
 
     @Test
