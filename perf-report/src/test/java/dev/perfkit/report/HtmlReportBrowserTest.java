@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The HTML report of a real short run, opened in headless Chromium through the DevTools protocol:
  * it renders without console errors, its charts have drawn lines, the table sorts (so the
  * Content-Security-Policy lets the report's own script run), a sample named like an XSS payload
- * shows as text, and it prints. The page and a screenshot are kept in {@code target/} as artifacts.
+ * shows as text, and it prints. The page, screenshots (screen and print style) and the PDF print
+ * are kept in {@code target/} as artifacts.
  * Skipped, loudly, when no Chromium is installed ({@code .ci/run} installs Debian's).
  */
 class HtmlReportBrowserTest {
@@ -87,7 +88,12 @@ class HtmlReportBrowserTest {
                              return { sort: th.getAttribute('aria-sort'),
                                       counts: [...document.querySelectorAll('#stats tbody:last-of-type tr')]
                                           .map(r => Number(r.cells[2].getAttribute('data-v'))) }; })()""");
-            screenshot(devTools, session);
+            screenshot(devTools, session, 1366, "html-report-screenshot.png");
+            // the print style sheet on an A4-wide page (794 CSS px), kept to look at
+            devTools.call(session, "Emulation.setEmulatedMedia", devTools.params().put("media", "print"));
+            devTools.call(session, "Emulation.setDeviceMetricsOverride", devTools.params()
+                    .put("width", 794).put("height", 1123).put("deviceScaleFactor", 1).put("mobile", false));
+            screenshot(devTools, session, 794, "html-report-print.png");
             JsonNode pdf = devTools.call(session, "Page.printToPDF", devTools.params().put("printBackground", true));
 
             List<String> errors = errors(devTools.events());
@@ -112,7 +118,9 @@ class HtmlReportBrowserTest {
             List<Long> counts = new ArrayList<>();
             sorted.get("counts").forEach(c -> counts.add(c.asLong()));
             assertThat(counts).hasSize(result.samples().size()).isSorted();
-            assertThat(Base64.getDecoder().decode(pdf.get("data").asText())).hasSizeGreaterThan(10_000);
+            byte[] printed = Base64.getDecoder().decode(pdf.get("data").asText());
+            Files.write(ARTIFACTS.resolve("html-report-print.pdf"), printed);
+            assertThat(printed).hasSizeGreaterThan(10_000);
         }
     }
 
@@ -155,14 +163,14 @@ class HtmlReportBrowserTest {
         return reply.get("result").get("value");
     }
 
-    private static void screenshot(DevToolsClient devTools, String session) throws Exception {
+    private static void screenshot(DevToolsClient devTools, String session, int width, String file) throws Exception {
         JsonNode metrics = devTools.call(session, "Page.getLayoutMetrics", devTools.params());
         double height = metrics.path("cssContentSize").path("height").asDouble(900);
-        ObjectNode clip = devTools.params().put("x", 0).put("y", 0).put("width", 1366).put("height", height).put("scale", 1);
+        ObjectNode clip = devTools.params().put("x", 0).put("y", 0).put("width", width).put("height", height).put("scale", 1);
         ObjectNode params = devTools.params().put("format", "png").put("captureBeyondViewport", true);
         params.set("clip", clip);
         JsonNode shot = devTools.call(session, "Page.captureScreenshot", params);
-        Files.write(ARTIFACTS.resolve("html-report-screenshot.png"), Base64.getDecoder().decode(shot.get("data").asText()));
+        Files.write(ARTIFACTS.resolve(file), Base64.getDecoder().decode(shot.get("data").asText()));
     }
 
     private static List<String> errors(List<JsonNode> events) {
