@@ -62,56 +62,75 @@ public final class HtmlCharts {
             IntervalStats iv = intervals.get(i);
             x[i] = (iv.start().toNanos() + iv.length().toNanos()) / 1e9;
         }
+        out.append("<section id=\"charts\"><h2>Charts</h2><div class=\"charts\">\n");
+        throughput(intervals, x, top).render(out);
+        percentiles(intervals, x).render(out);
+        p95ByName(intervals, x, top).render(out);
+        users(intervals, x).render(out);
+        errors(result, x).render(out);
+        distribution(result, top).render(out);
+        out.append("</div></section>\n");
+        gauges(out, intervals, x);
+    }
 
-        SvgLineChart throughput = new SvgLineChart("chart-throughput", "Throughput", "per second", XAxis.TIME);
-        throughput.add(new SvgLineChart.Series("total", x, series(intervals, IntervalStats.Interval::throughput), false));
+    private static SvgLineChart throughput(List<IntervalStats> intervals, double[] x, List<SampleStats> top) {
+        SvgLineChart chart = new SvgLineChart("chart-throughput", "Throughput", "per second", XAxis.TIME)
+                .add(new SvgLineChart.Series("total", x, run(intervals, iv -> iv.total().throughput()), false));
         for (SampleStats s : top) {
-            throughput.add(new SvgLineChart.Series(s.name(), x, perName(intervals, s.name(), 0, IntervalStats.Interval::throughput), false));
+            chart.add(new SvgLineChart.Series(s.name(), x,
+                    perName(intervals, s.name(), 0, IntervalStats.Interval::throughput), false));
         }
+        return chart;
+    }
 
-        SvgLineChart percentiles = new SvgLineChart("chart-percentiles", "Response time percentiles, total", "ms", XAxis.TIME)
+    private static SvgLineChart percentiles(List<IntervalStats> intervals, double[] x) {
+        return new SvgLineChart("chart-percentiles", "Response time percentiles, total", "ms", XAxis.TIME)
                 .add(new SvgLineChart.Series("p50", x, latency(intervals, IntervalStats.Interval::p50Nanos), false))
                 .add(new SvgLineChart.Series("p90", x, latency(intervals, IntervalStats.Interval::p90Nanos), false))
                 .add(new SvgLineChart.Series("p95", x, latency(intervals, IntervalStats.Interval::p95Nanos), false))
                 .add(new SvgLineChart.Series("p99", x, latency(intervals, IntervalStats.Interval::p99Nanos), false))
                 .add(new SvgLineChart.Series("max", x, latency(intervals, IntervalStats.Interval::maxNanos), true));
+    }
 
-        SvgLineChart p95ByName = new SvgLineChart("chart-p95-names", "p95 response time of the busiest names", "ms", XAxis.TIME);
+    private static SvgLineChart p95ByName(List<IntervalStats> intervals, double[] x, List<SampleStats> top) {
+        SvgLineChart chart = new SvgLineChart("chart-p95-names", "p95 response time of the busiest names", "ms",
+                XAxis.TIME);
         for (SampleStats s : top) {
-            p95ByName.add(new SvgLineChart.Series(s.name(), x, perName(intervals, s.name(), Double.NaN,
+            chart.add(new SvgLineChart.Series(s.name(), x, perName(intervals, s.name(), Double.NaN,
                     iv -> iv.count() > iv.failures() ? iv.p95Nanos() / 1e6 : Double.NaN), false));
         }
+        return chart;
+    }
 
-        SvgLineChart users = new SvgLineChart("chart-users", "Active users and iterations in flight", "count", XAxis.TIME)
+    private static SvgLineChart users(List<IntervalStats> intervals, double[] x) {
+        return new SvgLineChart("chart-users", "Active users and iterations in flight", "count", XAxis.TIME)
                 .add(new SvgLineChart.Series("active users", x, run(intervals, IntervalStats::activeUsers), false))
                 .add(new SvgLineChart.Series("in flight", x, run(intervals, IntervalStats::inFlight), true));
+    }
 
-        SvgLineChart errors = new SvgLineChart("chart-errors", "Errors", "failures per second", XAxis.TIME)
+    private static SvgLineChart errors(RunResult result, double[] x) {
+        List<IntervalStats> intervals = result.intervals();
+        SvgLineChart chart = new SvgLineChart("chart-errors", "Errors", "failures per second", XAxis.TIME)
                 .add(new SvgLineChart.Series("total", x, run(intervals, iv -> iv.total().failures() / seconds(iv)), false));
-        List<SampleStats> failing = result.samples().stream()
+        result.samples().stream()
                 .filter(s -> s.failures() > 0 && s.kind() == result.total().kind())
                 .sorted(Comparator.comparingLong(SampleStats::failures).reversed())
                 .limit(TOP_NAMES)
-                .toList();
-        for (SampleStats s : failing) {
-            errors.add(new SvgLineChart.Series(s.name(), x, failuresPerSecond(intervals, s.name()), false));
-        }
+                .forEach(s -> chart.add(new SvgLineChart.Series(s.name(), x, failuresPerSecond(intervals, s.name()), false)));
         if (result.dropped() > 0) {
-            errors.add(new SvgLineChart.Series("dropped arrivals", x, run(intervals, iv -> iv.dropped() / seconds(iv)), true));
+            chart.add(new SvgLineChart.Series("dropped arrivals", x, run(intervals, iv -> iv.dropped() / seconds(iv)), true));
         }
+        return chart;
+    }
 
-        SvgLineChart distribution = new SvgLineChart("chart-distribution", "Response time distribution (percentile curve)", "ms", XAxis.PERCENTILE);
-        addCurve(distribution, "total", result.total());
+    private static SvgLineChart distribution(RunResult result, List<SampleStats> top) {
+        SvgLineChart chart = new SvgLineChart("chart-distribution", "Response time distribution (percentile curve)", "ms",
+                XAxis.PERCENTILE);
+        addCurve(chart, "total", result.total());
         for (SampleStats s : top) {
-            addCurve(distribution, s.name(), s);
+            addCurve(chart, s.name(), s);
         }
-
-        out.append("<section id=\"charts\"><h2>Charts</h2><div class=\"charts\">\n");
-        for (SvgLineChart chart : List.of(throughput, percentiles, p95ByName, users, errors, distribution)) {
-            chart.render(out);
-        }
-        out.append("</div></section>\n");
-        gauges(out, intervals, x);
+        return chart;
     }
 
     private static void gauges(StringBuilder out, List<IntervalStats> intervals, double[] x) {
@@ -169,10 +188,6 @@ public final class HtmlCharts {
 
     private static double seconds(IntervalStats iv) {
         return Math.max(1e-9, iv.length().toNanos() / 1e9);
-    }
-
-    private static double[] series(List<IntervalStats> intervals, ToDoubleFunction<IntervalStats.Interval> f) {
-        return run(intervals, iv -> f.applyAsDouble(iv.total()));
     }
 
     private static double[] latency(List<IntervalStats> intervals, ToDoubleFunction<IntervalStats.Interval> nanos) {
