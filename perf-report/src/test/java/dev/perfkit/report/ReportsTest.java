@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -16,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReportsTest {
 
-    private static final ReportFormat[] WRITABLE = Arrays.stream(ReportFormat.values())
-            .filter(f -> f != ReportFormat.HTML).toArray(ReportFormat[]::new);
+    private static final ReportFormat[] WRITABLE = ReportFormat.values();
 
     @TempDir
     Path dir;
@@ -39,13 +37,14 @@ class ReportsTest {
         assertThat(Reports.markdown().format()).isEqualTo(ReportFormat.MARKDOWN);
         assertThat(Reports.hdrLog().format()).isEqualTo(ReportFormat.HDR_LOG);
         assertThat(Reports.console().format()).isEqualTo(ReportFormat.CONSOLE);
+        assertThat(Reports.html().format()).isEqualTo(ReportFormat.HTML);
     }
 
     @Test
     void shouldWriteEveryFormatUnderItsDefaultNameAndLeaveNoTemporaryFileWhenWritingAll() throws Exception {
         List<Path> written = Reports.writeAll(TestRuns.complete(), Optional.of(TestRuns.verdict()), dir, WRITABLE);
 
-        assertThat(names(dir)).containsExactly("csv", "hdr", "junit.xml", "result.json", "summary.md", "summary.txt");
+        assertThat(names(dir)).containsExactly("csv", "hdr", "junit.xml", "report.html", "result.json", "summary.md", "summary.txt");
         assertThat(written).allSatisfy(p -> assertThat(p).isRegularFile());
         assertThat(names(dir.resolve("csv"))).containsExactly("failures.csv", "gauges_history.csv", "run.csv",
                 "stats.csv", "stats_history.csv");
@@ -71,13 +70,9 @@ class ReportsTest {
     }
 
     @Test
-    void shouldRefuseHtmlWithAClearMessageUntilItsWriterIsThere() {
-        assertThatIllegalArgumentException().isThrownBy(() -> Reports.of(ReportFormat.HTML))
-                .withMessageStartingWith("reports: format HTML has no writer in this build of perf-report");
-        assertThatIllegalArgumentException().isThrownBy(() -> Reports.writeAll(TestRuns.complete(), Optional.empty(),
-                dir, ReportFormat.JSON, ReportFormat.HTML));
-        assertThat(dir).isEmptyDirectory();
+    void shouldRefuseAnEmptyListOfFormats() {
         assertThatIllegalArgumentException().isThrownBy(() -> Reports.writeAll(TestRuns.complete(), Optional.empty(),
                 dir)).withMessage("reports.writeAll: formats must not be empty");
+        assertThat(dir).isEmptyDirectory();
     }
 }
