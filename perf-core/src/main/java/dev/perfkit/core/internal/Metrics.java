@@ -61,6 +61,17 @@ public final class Metrics {
         return inOrder;
     }
 
+    /** Returns the names of the request samples recorded so far, for the abort rules on groups of requests. */
+    java.util.Set<String> requestNames() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (SampleMetric m : inOrder) {
+            if (m.kind() == SampleKind.REQUEST) {
+                names.add(m.name());
+            }
+        }
+        return names;
+    }
+
     static boolean countsInRequests(SampleMetric m) {
         return m.kind() == SampleKind.REQUEST;
     }
