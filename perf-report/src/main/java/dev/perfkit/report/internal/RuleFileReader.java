@@ -52,7 +52,7 @@ public final class RuleFileReader {
             return readFile();
         } catch (StreamReadException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new ThresholdFileException(source, line, "malformed " + syntax() + ": " + e.getOriginalMessage());
+            throw new ThresholdFileException(source, line, "malformed " + syntax() + ": " + e.getOriginalMessage().strip());
         }
     }
 
