@@ -66,6 +66,26 @@ class AbortOnBreachTest {
 
     @ParameterizedTest
     @EnumSource(LoadModel.class)
+    void shouldStopAfterTheIntervalWhoseGaugeReadingCrossesCriticalLevel(LoadModel model) throws InterruptedException {
+        // The gauge is read once at the end of each interval: 1, 2, 3, ... so interval k reads k + 1,
+        // and the first reading above 5 (critical) is that of interval 5.
+        AtomicLong readings = new AtomicLong();
+        Thresholds thresholds = Thresholds.none().gauge("sut.memory", Statistic.LAST).abortOnFail().below(3, 5);
+        RunOptions options = RunOptions.custom().interval(INTERVAL).abortOn(thresholds)
+                .addGauge("sut.memory", readings::incrementAndGet).build();
+
+        RunResult result = LoadTest.run(scenario(model, session -> LockSupport.parkNanos(2_000_000)), options);
+
+        assertThat(result.status()).isEqualTo(RunStatus.ABORTED);
+        assertThat(result.stopReason()).matches("aborted: threshold last\\(sut.memory\\) < 3 bytes \\(warning\\), 5 bytes"
+                + " \\(critical\\) breached, last\\(sut.memory\\) was 6 bytes, critical at interval 5 \\([0-9a-z]+ into the run\\)");
+        assertThat(result.intervals().get(5).gauges()).containsEntry("sut.memory", 6.0);
+        assertThat(result.intervals().get(result.intervals().size() - 1).index()).isBetween(6, 7);
+        assertThat(result.total().count()).isPositive();
+    }
+
+    @ParameterizedTest
+    @EnumSource(LoadModel.class)
     void shouldNotAbortWhenBreachHappensWithinGracePeriod(LoadModel model) throws InterruptedException {
         Thresholds thresholds = Thresholds.none().errorRate().abortOnFail(Duration.ofSeconds(30)).below(0.01);
         Scenario failing = Scenario.named("grace").maxDuration(Duration.ofSeconds(5));

@@ -10,6 +10,7 @@ import dev.perfkit.core.SampleKind;
 import dev.perfkit.core.SampleStats;
 import dev.perfkit.core.Statistic;
 import dev.perfkit.core.Subject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -96,7 +97,7 @@ public final class RuleEvaluator {
             return Optional.empty();
         }
         return Optional.of(toResult(rule, worst.name, worst.value, "critical at interval " + last.index()
-                + " (" + Durations.format(last.start().plus(last.length()).withNanos(0)) + " into the run)"));
+                + " (" + Durations.format(Duration.ofMillis(last.start().plus(last.length()).toMillis())) + " into the run)"));
     }
 
     private static List<String> requestsIn(RunResult result, Subject subject) {
