@@ -48,7 +48,12 @@ public final class Condition {
         return new Condition(thresholds, subject, statistic, window, abortOnFail, grace);
     }
 
-    /** Stops the run within one interval of reaching the critical level (see {@link RunOptions.Builder#abortOn}). */
+    /**
+     * Stops the run within one interval of reaching the critical level, from its start (see
+     * {@link RunOptions.Builder#abortOn}).
+     *
+     * @return the condition
+     */
     public Condition abortOnFail() {
         return new Condition(thresholds, subject, statistic, window, true, grace);
     }
@@ -59,38 +64,81 @@ public final class Condition {
      *
      * @param grace at least zero
      * @return the condition
+     * @throws IllegalArgumentException if grace is negative
      */
     public Condition abortOnFail(Duration grace) {
         Checks.nonNegative(where(), "grace", grace);
         return new Condition(thresholds, subject, statistic, window, true, grace);
     }
 
-    /** Requires a time to stay at or below {@code critical}. */
+    /**
+     * Fails the rule when a time is above {@code critical}; no warning level.
+     *
+     * @param critical the critical level, at least zero
+     * @return new thresholds holding the rule
+     * @throws IllegalArgumentException if the statistic is not a time, or the level is negative
+     */
     public Thresholds below(Duration critical) {
         return level(true, Double.NaN, millis("critical", critical));
     }
 
-    /** Requires a time to stay at or below {@code warning}, and above {@code critical} fails. */
+    /**
+     * Warns when a time is above {@code warning}, fails it when above {@code critical}.
+     *
+     * @param warning  the warning level, at least zero
+     * @param critical the critical level, at least {@code warning}
+     * @return new thresholds holding the rule
+     * @throws IllegalArgumentException if the statistic is not a time, a level is negative, or
+     *                                  critical is below warning
+     */
     public Thresholds below(Duration warning, Duration critical) {
         return level(true, millis("warning", warning), millis("critical", critical));
     }
 
-    /** Requires the value to stay at or below {@code critical}, in the rule's unit. */
+    /**
+     * Fails the rule when the value is above {@code critical}; no warning level.
+     *
+     * @param critical the critical level in the rule's unit (see the class comment), finite, at least zero
+     * @return new thresholds holding the rule
+     * @throws IllegalArgumentException if the level is negative or infinite
+     */
     public Thresholds below(double critical) {
         return level(true, Double.NaN, critical);
     }
 
-    /** Warns above {@code warning} and fails above {@code critical}, in the rule's unit. */
+    /**
+     * Warns when the value is above {@code warning}, fails it when above {@code critical}. Either
+     * may be {@code NaN} to leave that level out, not both.
+     *
+     * @param warning  the warning level in the rule's unit, finite, at least zero
+     * @param critical the critical level, at least {@code warning}
+     * @return new thresholds holding the rule
+     * @throws IllegalArgumentException if a level is negative or infinite, or critical is below warning
+     */
     public Thresholds below(double warning, double critical) {
         return level(true, warning, critical);
     }
 
-    /** Requires the value (such as a throughput) to stay at or above {@code critical}. */
+    /**
+     * Fails the rule when the value (such as a throughput) is below {@code critical}; no warning level.
+     *
+     * @param critical the critical level in the rule's unit, finite, at least zero
+     * @return new thresholds holding the rule
+     * @throws IllegalArgumentException if the level is negative or infinite
+     */
     public Thresholds atLeast(double critical) {
         return level(false, Double.NaN, critical);
     }
 
-    /** Warns below {@code warning} and fails below {@code critical}. */
+    /**
+     * Warns when the value is below {@code warning}, fails it when below {@code critical}. Either
+     * may be {@code NaN} to leave that level out, not both.
+     *
+     * @param warning  the warning level in the rule's unit, finite, at least zero
+     * @param critical the critical level, at most {@code warning}
+     * @return new thresholds holding the rule
+     * @throws IllegalArgumentException if a level is negative or infinite, or critical is above warning
+     */
     public Thresholds atLeast(double warning, double critical) {
         return level(false, warning, critical);
     }

@@ -108,74 +108,139 @@ public final class Thresholds {
         return new Thresholds(environment, next);
     }
 
-    /** Starts a rule on any statistic of any subject. */
+    /**
+     * Starts a rule on any statistic of any subject.
+     *
+     * @param subject   what to judge
+     * @param statistic which statistic of it; whether it applies to the subject
+     *                  ({@link Statistic#appliesTo}) is checked when the level is given
+     * @return the condition to complete with a level
+     */
     public Condition on(Subject subject, Statistic statistic) {
         Checks.notNull(where(), "subject", subject);
         Checks.notNull(where(), "statistic", statistic);
         return new Condition(this, subject, statistic);
     }
 
-    /** Starts a rule on the 95th percentile response time of one sample name. */
+    /**
+     * Starts a rule on the 95th percentile response time of one sample name.
+     *
+     * @param sample the sample name
+     * @return the condition to complete with a level
+     */
     public Condition p95(String sample) {
         return on(Subject.sample(sample), Statistic.P95);
     }
 
-    /** Starts a rule on the 95th percentile response time of the total. */
+    /**
+     * Starts a rule on the 95th percentile response time of the total.
+     *
+     * @return the condition to complete with a level
+     */
     public Condition p95() {
         return on(Subject.total(), Statistic.P95);
     }
 
-    /** Starts a rule on the 99th percentile response time of one sample name. */
+    /**
+     * Starts a rule on the 99th percentile response time of one sample name.
+     *
+     * @param sample the sample name
+     * @return the condition to complete with a level
+     */
     public Condition p99(String sample) {
         return on(Subject.sample(sample), Statistic.P99);
     }
 
-    /** Starts a rule on the 99th percentile response time of the total. */
+    /**
+     * Starts a rule on the 99th percentile response time of the total.
+     *
+     * @return the condition to complete with a level
+     */
     public Condition p99() {
         return on(Subject.total(), Statistic.P99);
     }
 
-    /** Starts a rule on the mean response time of one sample name. */
+    /**
+     * Starts a rule on the mean response time of one sample name.
+     *
+     * @param sample the sample name
+     * @return the condition to complete with a level
+     */
     public Condition mean(String sample) {
         return on(Subject.sample(sample), Statistic.MEAN);
     }
 
-    /** Starts a rule on the mean response time of the total. */
+    /**
+     * Starts a rule on the mean response time of the total.
+     *
+     * @return the condition to complete with a level
+     */
     public Condition mean() {
         return on(Subject.total(), Statistic.MEAN);
     }
 
-    /** Starts a rule on the largest response time of one sample name. */
+    /**
+     * Starts a rule on the largest response time of one sample name.
+     *
+     * @param sample the sample name
+     * @return the condition to complete with a level
+     */
     public Condition max(String sample) {
         return on(Subject.sample(sample), Statistic.MAX);
     }
 
-    /** Starts a rule on the largest response time of the total. */
+    /**
+     * Starts a rule on the largest response time of the total.
+     *
+     * @return the condition to complete with a level
+     */
     public Condition max() {
         return on(Subject.total(), Statistic.MAX);
     }
 
-    /** Starts a rule on the error rate (0 to 1) of one sample name. */
+    /**
+     * Starts a rule on the error rate (0 to 1) of one sample name.
+     *
+     * @param sample the sample name
+     * @return the condition to complete with a level
+     */
     public Condition errorRate(String sample) {
         return on(Subject.sample(sample), Statistic.ERROR_RATE);
     }
 
-    /** Starts a rule on the error rate (0 to 1) of the total. */
+    /**
+     * Starts a rule on the error rate (0 to 1) of the total.
+     *
+     * @return the condition to complete with a level
+     */
     public Condition errorRate() {
         return on(Subject.total(), Statistic.ERROR_RATE);
     }
 
-    /** Starts a rule on the throughput (per second) of one sample name. */
+    /**
+     * Starts a rule on the throughput (per second) of one sample name.
+     *
+     * @param sample the sample name
+     * @return the condition to complete with a level
+     */
     public Condition throughput(String sample) {
         return on(Subject.sample(sample), Statistic.THROUGHPUT);
     }
 
-    /** Starts a rule on the throughput (per second) of the total. */
+    /**
+     * Starts a rule on the throughput (per second) of the total.
+     *
+     * @return the condition to complete with a level
+     */
     public Condition throughput() {
         return on(Subject.total(), Statistic.THROUGHPUT);
     }
 
-    /** Starts a rule on the open-model arrivals dropped at the concurrency cap. */
+    /**
+     * Starts a rule on the open-model arrivals dropped at the concurrency cap.
+     *
+     * @return the condition to complete with a level
+     */
     public Condition dropped() {
         return on(Subject.total(), Statistic.DROPPED);
     }
