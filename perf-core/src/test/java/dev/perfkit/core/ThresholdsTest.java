@@ -139,9 +139,10 @@ class ThresholdsTest {
 
     @Test
     void shouldJudgeOnlyTheLastIntervalsWhenWindowIsSet() throws InterruptedException {
-        // One user; for the first 300 ms every request takes 50 ms and fails, then 1 ms and succeeds.
+        // One user for 1 s; for the first 300 ms each request takes 50 ms and every other one fails,
+        // then they take 1 ms and succeed. The last 200 ms hold only the fast ones, with 500 ms to spare.
         AtomicLong first = new AtomicLong();
-        RunResult result = LoadTest.run(Scenario.named("window").users(1).hold(Duration.ofMillis(700))
+        RunResult result = LoadTest.run(Scenario.named("window").users(1).hold(Duration.ofMillis(1000))
                 .task(1, "t", session -> {
                     long now = session.nanoTime();
                     first.compareAndSet(0, now);
