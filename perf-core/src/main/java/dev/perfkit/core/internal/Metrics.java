@@ -1,7 +1,9 @@
 package dev.perfkit.core.internal;
 
 import dev.perfkit.core.SampleKind;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -62,8 +64,8 @@ public final class Metrics {
     }
 
     /** Returns the names of the request samples recorded so far, for the abort rules on groups of requests. */
-    java.util.Set<String> requestNames() {
-        java.util.Set<String> names = new java.util.HashSet<>();
+    Set<String> requestNames() {
+        Set<String> names = new HashSet<>();
         for (SampleMetric m : inOrder) {
             if (m.kind() == SampleKind.REQUEST) {
                 names.add(m.name());

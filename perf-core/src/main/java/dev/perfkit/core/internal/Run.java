@@ -2,10 +2,10 @@ package dev.perfkit.core.internal;
 
 import dev.perfkit.core.IntervalStats;
 import dev.perfkit.core.LoadModel;
+import dev.perfkit.core.RuleResult;
 import dev.perfkit.core.RunHandle;
 import dev.perfkit.core.RunListener;
 import dev.perfkit.core.RunOptions;
-import dev.perfkit.core.RuleResult;
 import dev.perfkit.core.RunResult;
 import dev.perfkit.core.RunSnapshot;
 import dev.perfkit.core.RunStatus;
@@ -14,6 +14,7 @@ import dev.perfkit.core.Thresholds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -192,7 +193,7 @@ public final class Run implements RunHandle {
     }
 
     private static String formatValue(double v) {
-        return String.format(java.util.Locale.ROOT, v == Math.rint(v) ? "%.0f" : "%.3f", v);
+        return String.format(Locale.ROOT, v == Math.rint(v) ? "%.0f" : "%.3f", v);
     }
 
     private void beginStop(RunStatus newStatus, String why, long graceNanos) {
