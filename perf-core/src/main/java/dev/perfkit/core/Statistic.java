@@ -57,7 +57,7 @@ public enum Statistic {
         return id;
     }
 
-    /** Returns whether the statistic is a response time, measured in milliseconds. */
+    /** Returns whether the statistic is a response time (ms) when it judges a sample or the total; gauges keep their own unit. */
     public boolean isTime() {
         return ordinal() <= MAX.ordinal();
     }
