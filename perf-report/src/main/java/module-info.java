@@ -6,6 +6,7 @@
 module dev.perfkit.report {
     requires transitive dev.perfkit.core;
     requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
     requires org.slf4j;
 
     exports dev.perfkit.report;

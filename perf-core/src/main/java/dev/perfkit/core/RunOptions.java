@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -33,12 +34,14 @@ public final class RunOptions {
     private final List<RunListener> listeners;
     private final Map<String, DoubleSupplier> gauges;
     private final List<ResourceMonitor> monitors;
+    private final Thresholds abortOn;
 
     private RunOptions(Builder b) {
         this.interval = b.interval;
         this.listeners = List.copyOf(b.listeners);
         this.gauges = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.gauges));
         this.monitors = List.copyOf(b.monitors);
+        this.abortOn = b.abortOn;
     }
 
     /** Returns the defaults: 1 s intervals, no listener, no gauge, no monitor. */
@@ -58,6 +61,7 @@ public final class RunOptions {
         b.listeners.addAll(listeners);
         b.gauges.putAll(gauges);
         b.monitors.addAll(monitors);
+        b.abortOn = abortOn;
         return b;
     }
 
@@ -81,12 +85,18 @@ public final class RunOptions {
         return monitors;
     }
 
+    /** Returns the thresholds whose abort rules can stop the run, if set by {@link Builder#abortOn}. */
+    public Optional<Thresholds> abortOn() {
+        return Optional.ofNullable(abortOn);
+    }
+
     /** Builds {@link RunOptions}. Not thread-safe. */
     public static final class Builder {
         private Duration interval = DEFAULT_INTERVAL;
         private final List<RunListener> listeners = new ArrayList<>();
         private final Map<String, DoubleSupplier> gauges = new LinkedHashMap<>();
         private final List<ResourceMonitor> monitors = new ArrayList<>();
+        private Thresholds abortOn;
 
         private Builder() {
         }
@@ -166,6 +176,30 @@ public final class RunOptions {
             }
             added.forEach(this::addGauge);
             monitors.add(monitor);
+            return this;
+        }
+
+        /**
+         * Stops the run when one of the thresholds' {@link Rule#abortOnFail()} rules reaches its
+         * critical level. The engine checks them at the end of every interval, on the
+         * coordinator thread, over the intervals measured so far ({@link Thresholds#abortBreach});
+         * on a breach the run stops like {@link RunHandle#stop()}, except that in-flight
+         * iterations get at most one interval (or the scenario's graceful stop, if shorter) to
+         * finish before they are interrupted, so that the run ends within one interval of the
+         * breach. The result's status is {@link RunStatus#ABORTED}, its stop reason names the rule
+         * and the value, and everything measured until then is kept. Rules without
+         * {@code abortOnFail} are not checked during the run: evaluate them on the result.
+         *
+         * @param thresholds thresholds with at least one {@code abortOnFail} rule
+         * @return this builder
+         * @throws IllegalArgumentException if no rule of {@code thresholds} is marked {@code abortOnFail}
+         */
+        public Builder abortOn(Thresholds thresholds) {
+            Checks.notNull("runOptions", "abortOn", thresholds);
+            if (!thresholds.hasAbortRules()) {
+                throw new IllegalArgumentException("runOptions: abortOn needs a rule marked abortOnFail, was " + thresholds);
+            }
+            this.abortOn = thresholds;
             return this;
         }
 

@@ -8,6 +8,11 @@ public enum RunStatus {
     STOPPED,
     /** {@link Scenario#maxDuration} ended the run: a hard stop. */
     MAX_DURATION,
+    /**
+     * A critical {@link Rule#abortOnFail()} threshold rule of {@link RunOptions.Builder#abortOn}
+     * was breached; the stop reason names the rule and the value. What was measured is kept.
+     */
+    ABORTED,
     /** An {@link Error} thrown by a task, a hook or the engine ended the run; what was measured is kept. */
     FAILED
 }

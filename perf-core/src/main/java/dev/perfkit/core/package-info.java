@@ -47,6 +47,15 @@
  * effect, set by a {@link dev.perfkit.core.RegressionPolicy}. {@link dev.perfkit.core.ExitCode}
  * turns a run, its verdict and its comparison into the exit code of a CI runner.
  *
+ * <h2>Judge it</h2>
+ * {@link dev.perfkit.core.Thresholds} hold {@link dev.perfkit.core.Rule}s: a
+ * {@link dev.perfkit.core.Statistic} of a {@link dev.perfkit.core.Subject} (the total, a sample, a
+ * group of requests, a gauge) with a warning and a critical level, over the whole run or a trailing
+ * window, starting from an {@link dev.perfkit.core.Environment}'s defaults.
+ * {@code evaluate(result)} gives a {@link dev.perfkit.core.Verdict} of
+ * {@link dev.perfkit.core.RuleResult}s; {@code RunOptions.Builder.abortOn(thresholds)} stops a run
+ * whose {@code abortOnFail} rule reaches its critical level.
+ *
  * <h2>Timing and coordinated omission</h2>
  * Every sample has two clocks: its intended start (the open model's schedule, or the closed
  * model's pacing) and its actual start. Response time runs from the intended start, so a target

@@ -1,7 +1,9 @@
 package dev.perfkit.core.internal;
 
 import dev.perfkit.core.SampleKind;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -59,6 +61,17 @@ public final class Metrics {
     /** Returns every metric, in registration order. */
     List<SampleMetric> all() {
         return inOrder;
+    }
+
+    /** Returns the names of the request samples recorded so far, for the abort rules on groups of requests. */
+    Set<String> requestNames() {
+        Set<String> names = new HashSet<>();
+        for (SampleMetric m : inOrder) {
+            if (m.kind() == SampleKind.REQUEST) {
+                names.add(m.name());
+            }
+        }
+        return names;
     }
 
     static boolean countsInRequests(SampleMetric m) {

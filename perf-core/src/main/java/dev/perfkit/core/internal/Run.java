@@ -4,6 +4,7 @@ import dev.perfkit.core.IntervalHistogramListener;
 import dev.perfkit.core.IntervalStats;
 import dev.perfkit.core.LoadModel;
 import dev.perfkit.core.ResourceMonitor;
+import dev.perfkit.core.RuleResult;
 import dev.perfkit.core.RunHandle;
 import dev.perfkit.core.RunListener;
 import dev.perfkit.core.RunOptions;
@@ -11,12 +12,14 @@ import dev.perfkit.core.RunResult;
 import dev.perfkit.core.RunSnapshot;
 import dev.perfkit.core.RunStatus;
 import dev.perfkit.core.Scenario;
+import dev.perfkit.core.Thresholds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +44,9 @@ import org.slf4j.LoggerFactory;
  * {@link Error} in a task, a feeder running dry) only set volatile fields; the coordinator acts on
  * them within a tick, so every decision about the end is taken on one thread. A graceful stop lets
  * in-flight iterations finish until the scenario's deadline, then interrupts them; interrupted
- * work that does not end within {@link #ABANDON_NANOS} is abandoned and reported.
+ * work that does not end within {@link #ABANDON_NANOS} is abandoned and reported. After each interval
+ * the abort rules of {@link RunOptions#abortOn()} are checked; a breach stops the run with at most one
+ * interval of graceful stop.
  */
 public final class Run implements RunHandle {
 
@@ -133,6 +138,7 @@ public final class Run implements RunHandle {
             if (now >= nextInterval) {
                 emitInterval(now);
                 nextInterval = Math.max(nextInterval + intervalNanos, now + 1);
+                checkAbortRules(Math.min(graceNanos, intervalNanos));
             }
             Throwable e = run.error;
             if (e != null && !run.interrupting) {
@@ -174,6 +180,31 @@ public final class Run implements RunHandle {
                 throw new InterruptedException("coordinator interrupted");
             }
         }
+    }
+
+    /**
+     * Stops the run if an abort rule of {@link RunOptions#abortOn()} is breached by the intervals so
+     * far; the in-flight iterations get {@code graceNanos} (at most one interval) to finish.
+     */
+    private void checkAbortRules(long graceNanos) {
+        Optional<Thresholds> abortOn = options.abortOn();
+        if (abortOn.isEmpty() || run.stopping) {
+            return;
+        }
+        Optional<RuleResult> breach;
+        try {
+            breach = abortOn.get().abortBreach(collector.intervals(), run.metrics.requestNames());
+        } catch (RuntimeException e) {
+            LOG.warn("perfkit: run '{}': abort rules could not be checked; the run goes on", run.scenario.name(), e);
+            return;
+        }
+        breach.ifPresent(b -> beginStop(RunStatus.ABORTED, "aborted: threshold " + b.rule() + " breached, "
+                + b.statistic() + "(" + b.subject() + ") was " + formatValue(b.observed()) + " " + b.unit() + ", "
+                + b.note(), graceNanos));
+    }
+
+    private static String formatValue(double v) {
+        return String.format(Locale.ROOT, v == Math.rint(v) ? "%.0f" : "%.3f", v);
     }
 
     private void beginStop(RunStatus newStatus, String why, long graceNanos) {
