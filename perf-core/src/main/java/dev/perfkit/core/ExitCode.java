@@ -21,7 +21,7 @@ public enum ExitCode {
     PASS(0),
     /** 2: the current run is a {@link ChangeDecision#REGRESSION} against the baseline ({@link Comparison#hasRegression()}). */
     REGRESSION(2),
-    /** 3: a threshold rule reached {@link Outcome#CRITICAL} (the verdict did not pass). */
+    /** 3: a threshold rule reached {@link Outcome#CRITICAL} (the verdict did not pass), or one aborted the run. */
     THRESHOLD_CRITICAL(3),
     /**
      * 4: the run itself went wrong: it {@link RunStatus#FAILED} (an {@link Error} ended it) or it
@@ -42,7 +42,8 @@ public enum ExitCode {
 
     /**
      * Picks the exit code of a run: {@link #RUN_ERROR} if the run failed or measured no sample,
-     * else {@link #THRESHOLD_CRITICAL} if the verdict has a critical rule, else {@link #REGRESSION}
+     * else {@link #THRESHOLD_CRITICAL} if the verdict has a critical rule or the run was
+     * {@link RunStatus#ABORTED} by one (its verdict may not have been evaluated), else {@link #REGRESSION}
      * if the comparison found one, else {@link #PASS}.
      *
      * @param result     the run's result
@@ -56,7 +57,7 @@ public enum ExitCode {
         if (result.status() == RunStatus.FAILED || result.total().count() == 0) {
             return RUN_ERROR;
         }
-        if (verdict != null && verdict.outcome() == Outcome.CRITICAL) {
+        if (result.status() == RunStatus.ABORTED || verdict != null && verdict.outcome() == Outcome.CRITICAL) {
             return THRESHOLD_CRITICAL;
         }
         if (comparison != null && comparison.hasRegression()) {

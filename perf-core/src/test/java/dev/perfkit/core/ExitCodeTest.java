@@ -44,6 +44,15 @@ class ExitCodeTest {
     }
 
     @Test
+    void shouldReportThresholdCriticalWhenRunWasAbortedEvenWithoutVerdict() {
+        RunResult aborted = withStatus(SAME, RunStatus.ABORTED);
+
+        assertThat(ExitCode.of(aborted, null, null)).isEqualTo(ExitCode.THRESHOLD_CRITICAL);
+        assertThat(ExitCode.of(aborted, PASSED, NO_REGRESSION)).isEqualTo(ExitCode.THRESHOLD_CRITICAL);
+        assertThat(ExitCode.of(withStatus(SAME, RunStatus.STOPPED), null, null)).isEqualTo(ExitCode.PASS);
+    }
+
+    @Test
     void shouldReportRunErrorWhenRunMeasuredNothing() {
         RunResult empty = SyntheticRuns.closed("c").build();
 
@@ -59,6 +68,12 @@ class ExitCodeTest {
 
     private static RuleResult rule(Outcome outcome) {
         return new RuleResult("p95(a) < 10 ms", "a", "p95", "ms", 12, 10, 11, true, "run", outcome, "");
+    }
+
+    private static RunResult withStatus(RunResult r, RunStatus status) {
+        return new RunResult(r.scenario(), r.description(), r.model(), r.seed(), status, status.name(),
+                r.start(), r.end(), r.duration(), r.total(), r.samples(), r.intervals(), r.iterations(), r.dropped(),
+                r.peakUsers(), null);
     }
 
     private static RunResult failed(RunResult r) {
