@@ -7,6 +7,8 @@ import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.perfkit.core.RunResult;
+import dev.perfkit.core.RunStatus;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,6 +49,16 @@ class ResultJsonSchemaTest {
     @Test
     void shouldConformToThePublishedSchemaWhenTheRunFailedAndWasNotJudged() throws Exception {
         String json = json(ResultDocument.of(TestRuns.failed(), Optional.empty(), RunEnvironment.current()));
+
+        assertThat(schema.validate(json, InputFormat.JSON)).isEmpty();
+    }
+
+    @Test
+    void shouldConformToThePublishedSchemaWhenTheRunWasAbortedByAThreshold() throws Exception {
+        RunResult aborted = TestRuns.aborted();
+        assertThat(aborted.status()).isEqualTo(RunStatus.ABORTED);
+        String json = json(ResultDocument.of(aborted, Optional.of(TestRuns.abortRules().evaluate(aborted)),
+                RunEnvironment.current()));
 
         assertThat(schema.validate(json, InputFormat.JSON)).isEmpty();
     }

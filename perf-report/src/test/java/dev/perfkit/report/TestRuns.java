@@ -8,6 +8,7 @@ import dev.perfkit.core.RunOptions;
 import dev.perfkit.core.RunResult;
 import dev.perfkit.core.Scenario;
 import dev.perfkit.core.TaskFailure;
+import dev.perfkit.core.Thresholds;
 import dev.perfkit.core.Verdict;
 import java.time.Duration;
 import java.util.List;
@@ -34,6 +35,7 @@ final class TestRuns {
     private static RunResult complete;
     private static RunResult failed;
     private static RunResult shard;
+    private static RunResult aborted;
 
     private TestRuns() {
     }
@@ -88,6 +90,31 @@ final class TestRuns {
             failed = LoadTest.run(scenario, RunOptions.custom().interval(Duration.ofMillis(100)).build());
         }
         return failed;
+    }
+
+    /** The thresholds that abort {@link #aborted()}: an error rate of 50 % or more. */
+    static Thresholds abortRules() {
+        return Thresholds.none().errorRate().abortOnFail().below(0.5);
+    }
+
+    /**
+     * A run of 2 users planned for 10 s whose calls all fail after the 40th, aborted by
+     * {@link #abortRules()} within an interval of 100 ms: status ABORTED.
+     */
+    static synchronized RunResult aborted() throws InterruptedException {
+        if (aborted == null) {
+            AtomicLong calls = new AtomicLong();
+            Scenario scenario = Scenario.named("aborted").users(2).hold(Duration.ofSeconds(10)).seed(9)
+                    .task(1, "work", s -> {
+                        LockSupport.parkNanos(1_000_000);
+                        if (calls.incrementAndGet() > 40) {
+                            throw new TaskFailure(CATEGORY, MESSAGE);
+                        }
+                    });
+            aborted = LoadTest.run(scenario, RunOptions.custom().interval(Duration.ofMillis(100))
+                    .abortOn(abortRules()).build());
+        }
+        return aborted;
     }
 
     /**
