@@ -1,6 +1,8 @@
 package dev.perfkit.examples;
 
 import dev.perfkit.core.ConsoleListener;
+import dev.perfkit.core.Environment;
+import dev.perfkit.core.JvmMonitor;
 import dev.perfkit.core.LoadTest;
 import dev.perfkit.core.RunOptions;
 import dev.perfkit.core.RunResult;
@@ -8,15 +10,28 @@ import dev.perfkit.core.RunStatus;
 import dev.perfkit.core.Scenario;
 import dev.perfkit.core.SessionKey;
 import dev.perfkit.core.ThinkTime;
+import dev.perfkit.core.Thresholds;
 import dev.perfkit.core.UserType;
+import dev.perfkit.core.Verdict;
+import dev.perfkit.report.ReportFormat;
+import dev.perfkit.report.Reports;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The quick-start demo: a closed-model run of a small in-process "shop" whose operations cost a
  * few milliseconds, with two user types, weighted tasks, think time and a login hook. It prints a
- * progress line per second and the summary table, and runs for about 15 seconds.
+ * progress line per second and the summary table, and runs for about 15 seconds. The shop lives in
+ * this JVM, so the JVM's own CPU and memory are monitored as those of the system under test
+ * ({@code sut.*} gauges). The run is then judged against the staging thresholds plus a rule of
+ * its own, and every report is written to {@code perf-examples/target/perfkit-demo/} (or the
+ * folder given as the first argument): HTML, JSON, CSV, JUnit XML, Markdown, HdrHistogram logs
+ * and the console summary.
  *
  * <p>Run it with {@code ./mvnw -q -Pdemo verify -DskipTests} from the project root.
  */
@@ -30,10 +45,12 @@ public final class QuickStart {
     /**
      * Runs the demo.
      *
-     * @param args ignored
+     * @param args the report folder, optional
      * @throws InterruptedException if interrupted while waiting for the run
+     * @throws IOException          if a report cannot be written
      */
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, IOException {
+        Path reports = Path.of(args.length > 0 ? args[0] : "target/perfkit-demo");
         InProcessShop shop = new InProcessShop();
         Scenario scenario = Scenario.named("quick-start")
                 .users(20).rampUp(Duration.ofSeconds(5)).hold(Duration.ofSeconds(10))
@@ -46,7 +63,18 @@ public final class QuickStart {
                 .userType(UserType.named("admin").weight(1)
                         .onStart(session -> session.set(TOKEN, shop.login(session.userId())))
                         .task(1, "create-report", session -> shop.createReport(session.get(TOKEN))));
-        RunResult result = LoadTest.run(scenario, RunOptions.custom().addListener(ConsoleListener.create()).build());
+        Thresholds thresholds = Thresholds.forEnvironment(Environment.STAGING)
+                .p95("dashboard").below(Duration.ofMillis(10), Duration.ofMillis(25))
+                .errorRate("reports").below(0.10, 0.20);
+        RunResult result = LoadTest.run(scenario, RunOptions.custom()
+                .addListener(ConsoleListener.create())
+                .addMonitor(JvmMonitor.create("sut"))
+                .build());
+        Verdict verdict = thresholds.evaluate(result);
+        System.out.print(Reports.summary(result, Optional.of(verdict)));
+        List<Path> written = Reports.writeAll(result, Optional.of(verdict), reports, ReportFormat.values());
+        System.out.println("reports: " + reports.toAbsolutePath().normalize() + " (" + written.size()
+                + " files; open " + ReportFormat.HTML.defaultName() + ")");
         if (result.status() == RunStatus.FAILED) {
             throw new IllegalStateException("the demo run failed: " + result.stopReason());
         }
