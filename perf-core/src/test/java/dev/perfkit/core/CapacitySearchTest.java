@@ -1,0 +1,112 @@
+package dev.perfkit.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The target serves 4 requests at a time, 50 ms each (a semaphore of 4 permits around a 50 ms
+ * pause): at most 80 requests per second, and past 4 users the extra ones queue. With a judge of
+ * "p95 below 75 ms", 2 and 4 users pass and 6 users fail (they wait about one more service time).
+ */
+class CapacitySearchTest {
+
+    private static final Duration STEP = Duration.ofSeconds(1);
+
+    @Test
+    void shouldReportFourUsersAsCapacityWhenTargetServesFourAtATime() throws Exception {
+        CapacityResult capacity = CapacitySearch.users(template(), 2, 10, 2).stepDuration(STEP).run(p95Below(75));
+
+        assertThat(capacity.unit()).isEqualTo(CapacitySearch.USERS);
+        assertThat(capacity.steps()).extracting(CapacityResult.Step::load).as("stops after the first failing step")
+                .containsExactly(2.0, 4.0, 6.0);
+        assertThat(capacity.highestPassing()).hasValueSatisfying(s -> assertThat(s.load()).isEqualTo(4.0));
+        assertThat(capacity.firstFailing()).hasValueSatisfying(s -> {
+            assertThat(s.load()).isEqualTo(6.0);
+            assertThat(s.outcome()).isEqualTo(Outcome.CRITICAL);
+            // 4 permits of 50 ms cannot serve more than 80/s, whatever the machine; a little slack for the edges
+            assertThat(s.throughput()).isLessThan(85);
+            assertThat(s.p95Nanos()).isGreaterThanOrEqualTo(75_000_000L);
+            assertThat(s.result().peakUsers()).isEqualTo(6);
+        });
+        assertThat(capacity.steps()).allSatisfy(s -> {
+            assertThat(s.p50Nanos()).isLessThanOrEqualTo(s.p95Nanos()).isLessThanOrEqualTo(s.p99Nanos());
+            assertThat(s.errorRate()).isZero();
+        });
+        assertThat(capacity.table()).startsWith("       users   throughput").contains("CRITICAL").hasLineCount(4);
+    }
+
+    @Test
+    void shouldRunEveryStepWhenAskedNotToStopAtTheFirstFailure() throws Exception {
+        Scenario open = Scenario.named("capacity").maxConcurrency(50).task(1, "serve", servedByFour());
+
+        CapacityResult capacity = CapacitySearch.arrivalRates(open, 40, 200, 80).stepDuration(STEP)
+                .stopAtFirstFailure(false).run(p95Below(150));
+
+        assertThat(capacity.unit()).isEqualTo(CapacitySearch.ARRIVALS_PER_SECOND);
+        assertThat(capacity.steps()).extracting(CapacityResult.Step::load).containsExactly(40.0, 120.0, 200.0);
+        // 40/s is half the capacity; 120/s and 200/s exceed the 80/s the target can serve, and arrivals queue
+        assertThat(capacity.steps()).extracting(CapacityResult.Step::passed).containsExactly(true, false, false);
+        assertThat(capacity.highestPassing()).hasValueSatisfying(s -> assertThat(s.load()).isEqualTo(40.0));
+    }
+
+    @Test
+    void shouldRejectBadBoundsWhenSearchIsDefined() {
+        assertThatIllegalArgumentException().isThrownBy(() -> CapacitySearch.users(template(), 0, 10, 2))
+                .withMessage("capacity/capacitySearch: from must be > 0, was 0");
+        assertThatIllegalArgumentException().isThrownBy(() -> CapacitySearch.users(template(), 5, 4, 1))
+                .withMessage("capacity/capacitySearch: to must be >= from (5), was 4");
+        assertThatIllegalArgumentException().isThrownBy(() -> CapacitySearch.users(template(), 1, 5000, 1))
+                .withMessage("capacity/capacitySearch: steps must be <= 1000, was more");
+        assertThatIllegalArgumentException().isThrownBy(() -> CapacitySearch.arrivalRates(template(), 10, 20, 0))
+                .withMessage("capacity/capacitySearch: stepPerSecond must be a finite number > 0, was 0.0");
+        assertThatIllegalArgumentException().isThrownBy(() -> CapacitySearch.arrivalRates(template(), 1, 2, 1)
+                        .rampUp(Duration.ofSeconds(1)))
+                .withMessage("capacity/capacitySearch: rampUp applies to a search over users, not over arrivals/s");
+        assertThatIllegalArgumentException().isThrownBy(() -> CapacitySearch.users(template(), 1, 2, 1).stepDuration(Duration.ZERO))
+                .withMessage("capacity/capacitySearch: stepDuration must be > 0, was 0s");
+    }
+
+    @Test
+    void shouldRejectTemplateOfTheOtherModelWhenSearchIsDefined() {
+        Scenario closed = template().users(3);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> CapacitySearch.arrivalRates(closed, 10, 20, 10))
+                .withMessageStartingWith("capacity: arrivals belongs to the open model, but the scenario is closed");
+        assertThat(CapacitySearch.users(closed, 2, 6, 2).rampUp(Duration.ofSeconds(2)).scenarioAt(6).describe())
+                .startsWith("capacity: closed, 6 users, ramp 2s, hold 30s");
+    }
+
+    private static Scenario template() {
+        return Scenario.named("capacity").task(1, "serve", servedByFour());
+    }
+
+    private static Task servedByFour() {
+        Semaphore servers = new Semaphore(4, true);
+        return session -> {
+            servers.acquire();
+            try {
+                LockSupport.parkNanos(50_000_000);
+            } finally {
+                servers.release();
+            }
+        };
+    }
+
+    /** The judge, written inline: one rule on the total's p95. */
+    private static Function<RunResult, Verdict> p95Below(long millis) {
+        return result -> {
+            double p95 = result.total().responseTime().p95Nanos() / 1e6;
+            Outcome outcome = p95 < millis ? Outcome.PASS : Outcome.CRITICAL;
+            RuleResult rule = new RuleResult("p95(total) < " + millis + " ms", SampleStats.TOTAL, "p95", "ms", p95,
+                    Double.NaN, millis, true, "run", outcome, "");
+            return Verdict.of("", List.of(rule), List.of());
+        };
+    }
+}
