@@ -95,14 +95,29 @@ public final class PoolExhaustion {
                 .reversed());
         List<Finding> findings = new ArrayList<>();
         for (Analysis a : exhausted) {
-            String title = Double.isNaN(a.waitingShare()) || a.waitingShare() <= options.poolWaitingShare()
-                    ? "Pool '" + a.pool() + "' exhausted: acquiring a connection took " + Figures.millis(a.acquireNanos())
-                            + " at p99"
-                    : "Pool '" + a.pool() + "' exhausted: users waited for a connection during "
-                            + Figures.percent(a.waitingShare()) + " of the run";
+            String title = title(a.pool(), a.waitingShare(), a.acquireNanos(), Findings.POOL_ACQUIRE_PERCENTILE);
             findings.add(new Finding(Findings.POOL_EXHAUSTION, a.pool(), title, a.evidence(), a.recommendation()));
         }
         return findings;
+    }
+
+    /**
+     * Returns the one-line title of an exhausted pool: the share of the run with waiters when
+     * there were any at interval ends, else the acquire time.
+     *
+     * @param pool              the pool's name
+     * @param waitingShare      the share of the run with waiters, or NaN
+     * @param acquireNanos      the acquire time at the percentile, or -1
+     * @param acquirePercentile the percentile
+     * @return the title
+     */
+    public static String title(String pool, double waitingShare, long acquireNanos, double acquirePercentile) {
+        if (!Double.isNaN(waitingShare) && waitingShare > 0) {
+            return "Pool '" + pool + "' exhausted: users waited for a connection during " + Figures.percent(waitingShare)
+                    + " of the run";
+        }
+        return "Pool '" + pool + "' exhausted: acquiring a connection took " + Figures.millis(acquireNanos) + " at p"
+                + Figures.number(acquirePercentile);
     }
 
     /**
