@@ -45,6 +45,35 @@ class SaturationFindingTest {
         assertThat(Findings.defaults().detect(result)).noneMatch(f -> f.kind().equals(Findings.SATURATION));
     }
 
+    @Test
+    void shouldFindKneeNearTheServiceRateWhenOfferedArrivalsRiseBeyondIt() throws Exception {
+        // 2 permits of 20 ms serve 100/s; arrivals ramp from 20/s to 200/s over 4 s and queue in flight past 100/s
+        Semaphore servers = new Semaphore(2, true);
+        Scenario scenario = Scenario.named("offered")
+                .arrivals(ArrivalProfile.ramp(ArrivalRate.of(20).perSecond(), ArrivalRate.of(200).perSecond(),
+                        Duration.ofSeconds(4)))
+                .maxConcurrency(1_000).seed(1)
+                .task(1, "serve", session -> {
+                    servers.acquire();
+                    try {
+                        LockSupport.parkNanos(20_000_000);
+                    } finally {
+                        servers.release();
+                    }
+                });
+
+        RunResult result = LoadTest.run(scenario, RunOptions.custom().interval(Duration.ofMillis(250)).build());
+
+        assertThat(result.dropped()).isZero();
+        assertThat(Findings.defaults().detect(result)).filteredOn(f -> f.kind().equals(Findings.SATURATION))
+                .singleElement().satisfies(f -> {
+                    // the offered rate is estimated per interval and binned in tenths of its range: about 18/s wide
+                    String load = f.title().replaceAll("Saturation at about ([0-9.]+) arrivals/s offered: .*", "$1");
+                    assertThat(Double.parseDouble(load)).isBetween(70.0, 140.0);
+                    assertThat(f.evidence()).anySatisfy(e -> assertThat(e).startsWith("past the knee each added arrival/s adds"));
+                });
+    }
+
     private static RunResult rising(int maxUsers, Task task) throws InterruptedException {
         Scenario scenario = Scenario.named("rising")
                 .usersProfile(Duration.ofMillis(600L * maxUsers), elapsed -> 1 + (int) (elapsed.toMillis() / 600))

@@ -138,7 +138,10 @@ public final class SaturationKnee {
             return levels;
         }
 
-        /** Offered rate per interval: what ended, was dropped, or is still running compared with before. */
+        /**
+         * Offered rate per interval: what ended, was dropped, or is newly in flight. Intervals without
+         * arrivals are left out.
+         */
         private static List<Level> open(List<IntervalStats> intervals) {
             List<double[]> offered = new ArrayList<>();
             int previousInFlight = 0;
@@ -147,7 +150,8 @@ public final class SaturationKnee {
                 double seconds = interval.length().toNanos() / 1e9;
                 double arrivals = interval.total().count() + interval.dropped() + interval.inFlight() - previousInFlight;
                 previousInFlight = interval.inFlight();
-                if (seconds > 0 && interval.total().count() > 0) {
+                // no arrivals: the schedule ended or paused, and the interval only drains the backlog
+                if (seconds > 0 && interval.total().count() > 0 && arrivals > 0) {
                     offered.add(new double[] {arrivals / seconds, i});
                 }
             }
