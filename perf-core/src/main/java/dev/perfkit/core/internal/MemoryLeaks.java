@@ -89,9 +89,6 @@ public final class MemoryLeaks {
         }
         double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
         double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
-        if (x[0] == x[x.length - 1]) {
-            return null;
-        }
         LinearFit fit = LinearFit.of(x, y, options.leakConfidence());
         double startLevel = fit.at(from);
         double growth = fit.slope() * (to - from);
