@@ -86,12 +86,12 @@ public final class CapacitySearch {
         if (to < from) {
             throw new IllegalArgumentException(where + ": to must be >= from (" + from + "), was " + to);
         }
+        long steps = checkCount(where, ((long) to - from) / step + 1);
         List<Double> loads = new ArrayList<>();
-        for (long users = from; users <= to && loads.size() <= MAX_STEPS; users += step) {
-            loads.add((double) users);
+        for (int i = 0; i < steps; i++) {
+            loads.add((double) from + (long) i * step);
         }
-        return new CapacitySearch(template, USERS, checkCount(where, loads), DEFAULT_STEP_DURATION, Duration.ZERO,
-                RunOptions.defaults(), true);
+        return new CapacitySearch(template, USERS, loads, DEFAULT_STEP_DURATION, Duration.ZERO, RunOptions.defaults(), true);
     }
 
     /**
@@ -116,13 +116,15 @@ public final class CapacitySearch {
             throw new IllegalArgumentException(where + ": toPerSecond must be a finite number >= fromPerSecond ("
                     + fromPerSecond + "), was " + toPerSecond);
         }
+        // the small tolerance keeps a last step that floating-point division lands just below
+        double span = Math.floor((toPerSecond - fromPerSecond) / stepPerSecond + 1e-9);
+        long steps = checkCount(where, span >= 1e15 ? Long.MAX_VALUE : (long) span + 1);
         List<Double> loads = new ArrayList<>();
-        // the small tolerance keeps a last step that floating-point sums land just above
-        for (int i = 0; fromPerSecond + i * stepPerSecond <= toPerSecond * (1 + 1e-9) && i <= MAX_STEPS; i++) {
+        for (int i = 0; i < steps; i++) {
             loads.add(fromPerSecond + i * stepPerSecond);
         }
-        return new CapacitySearch(template, ARRIVALS_PER_SECOND, checkCount(where, loads), DEFAULT_STEP_DURATION,
-                Duration.ZERO, RunOptions.defaults(), true);
+        return new CapacitySearch(template, ARRIVALS_PER_SECOND, loads, DEFAULT_STEP_DURATION, Duration.ZERO,
+                RunOptions.defaults(), true);
     }
 
     /**
@@ -238,10 +240,11 @@ public final class CapacitySearch {
         }
     }
 
-    private static List<Double> checkCount(String where, List<Double> loads) {
-        if (loads.size() > MAX_STEPS) {
-            throw new IllegalArgumentException(where + ": steps must be <= " + MAX_STEPS + ", was more");
+    private static long checkCount(String where, long steps) {
+        if (steps > MAX_STEPS) {
+            throw new IllegalArgumentException(where + ": steps must be <= " + MAX_STEPS + ", was "
+                    + (steps == Long.MAX_VALUE ? "more than 10^15" : String.valueOf(steps)));
         }
-        return loads;
+        return steps;
     }
 }

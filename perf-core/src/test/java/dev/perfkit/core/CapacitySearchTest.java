@@ -63,7 +63,11 @@ class CapacitySearchTest {
         assertThatIllegalArgumentException().isThrownBy(() -> CapacitySearch.users(template(), 5, 4, 1))
                 .withMessage("capacity/capacitySearch: to must be >= from (5), was 4");
         assertThatIllegalArgumentException().isThrownBy(() -> CapacitySearch.users(template(), 1, 5000, 1))
-                .withMessage("capacity/capacitySearch: steps must be <= 1000, was more");
+                .withMessage("capacity/capacitySearch: steps must be <= 1000, was 5000");
+        assertThatIllegalArgumentException().isThrownBy(() -> CapacitySearch.arrivalRates(template(), 1, 1e6, 1e-12))
+                .withMessage("capacity/capacitySearch: steps must be <= 1000, was more than 10^15");
+        assertThat(CapacitySearch.arrivalRates(template(), 0.1, 0.3, 0.1).loads()).as("0.3 is reached despite rounding")
+                .hasSize(3);
         assertThatIllegalArgumentException().isThrownBy(() -> CapacitySearch.arrivalRates(template(), 10, 20, 0))
                 .withMessage("capacity/capacitySearch: stepPerSecond must be a finite number > 0, was 0.0");
         assertThatIllegalArgumentException().isThrownBy(() -> CapacitySearch.arrivalRates(template(), 1, 2, 1)
