@@ -56,6 +56,13 @@
  * {@link dev.perfkit.core.RuleResult}s; {@code RunOptions.Builder.abortOn(thresholds)} stops a run
  * whose {@code abortOnFail} rule reaches its critical level.
  *
+ * <h2>Find problems and capacity</h2>
+ * {@link dev.perfkit.core.Findings} reads a result and reports {@link dev.perfkit.core.Finding}s:
+ * memory leaks, saturation, exhausted connection pools, slow names, error bursts and monitors that
+ * were down, each with its evidence and a recommendation. {@link dev.perfkit.core.CapacitySearch}
+ * runs a scenario at rising steps of load and returns a {@link dev.perfkit.core.CapacityResult}:
+ * the curve per step and the highest load whose {@link dev.perfkit.core.Verdict} still passed.
+ *
  * <h2>Timing and coordinated omission</h2>
  * Every sample has two clocks: its intended start (the open model's schedule, or the closed
  * model's pacing) and its actual start. Response time runs from the intended start, so a target

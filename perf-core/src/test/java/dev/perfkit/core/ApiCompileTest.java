@@ -342,6 +342,45 @@ class ApiCompileTest {
                 SampleKind.TIMING);
     }
 
+    // ------------------------------------------------------------------ findings and capacity
+
+    @Test
+    void shouldKeepSettingsWhenFindingsAndCapacitySearchAreBuilt() {
+        Findings findings = Findings.custom().leakConfidence(0.99).leakMinPoints(20).leakMinDuration(Duration.ofMinutes(5))
+                .leakWarmUp(0.1).leakMinGrowth(0.02).saturationGain(0.2).saturationLatencyRise(0.3)
+                .poolWaitingShare(0.05).poolAcquireTime(Duration.ofMillis(20)).slowFactor(4).slowFloor(Duration.ofMillis(5))
+                .slowBound(Duration.ofMillis(500)).burstFactor(2.5).burstMinRise(0.02).build();
+        Findings copy = findings.toBuilder().build();
+
+        assertThat(List.of(copy.leakConfidence(), copy.leakWarmUp(), copy.leakMinGrowth(), copy.saturationGain(),
+                copy.saturationLatencyRise(), copy.poolWaitingShare(), copy.slowFactor(), copy.burstFactor(),
+                copy.burstMinRise())).containsExactly(0.99, 0.1, 0.02, 0.2, 0.3, 0.05, 4.0, 2.5, 0.02);
+        assertThat(copy.leakMinPoints()).isEqualTo(20);
+        assertThat(copy.leakMinDuration()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(copy.poolAcquireTime()).isEqualTo(Duration.ofMillis(20));
+        assertThat(copy.slowFloor()).isEqualTo(Duration.ofMillis(5));
+        assertThat(copy.slowBound()).contains(Duration.ofMillis(500));
+        assertThat(Findings.KINDS_BY_IMPORTANCE).containsExactly(Findings.MEMORY_LEAK, Findings.POOL_EXHAUSTION,
+                Findings.SATURATION, Findings.ERROR_BURST, Findings.SLOW_SAMPLE, Findings.MONITOR_DOWN);
+
+        Scenario template = Scenario.named("shop").task(1, "browse", NOOP);
+        CapacitySearch users = CapacitySearch.users(template, 10, 50, 20).stepDuration(MINUTE).rampUp(Duration.ofSeconds(10))
+                .runOptions(RunOptions.defaults()).stopAtFirstFailure(false);
+        CapacitySearch rates = CapacitySearch.arrivalRates(template, 100, 300, 100);
+
+        assertThat(users.loads()).containsExactly(10.0, 30.0, 50.0);
+        assertThat(users.unit()).isEqualTo(CapacitySearch.USERS);
+        assertThat(users.scenarioAt(30).describe()).startsWith("shop: closed, 30 users, ramp 10s, hold 1m");
+        assertThat(users).hasToString("CapacitySearch[shop, users [10.0, 30.0, 50.0], step 1m, ramp 10s, runs every step]");
+        assertThat(rates.loads()).containsExactly(100.0, 200.0, 300.0);
+        assertThat(rates.unit()).isEqualTo(CapacitySearch.ARRIVALS_PER_SECOND);
+        assertThat(rates.scenarioAt(200).model()).isEqualTo(LoadModel.OPEN);
+        assertThat(CapacitySearch.DEFAULT_STEP_DURATION).isEqualTo(Duration.ofSeconds(30));
+        CapacityResult none = new CapacityResult("shop", CapacitySearch.USERS, List.of());
+        assertThat(none.highestPassing()).isEmpty();
+        assertThat(none.firstFailing()).isEmpty();
+    }
+
     // ------------------------------------------------------------------ running
 
     private static final SessionKey<String> NAME = SessionKey.of("name", String.class);

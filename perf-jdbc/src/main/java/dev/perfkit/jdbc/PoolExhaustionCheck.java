@@ -1,14 +1,13 @@
 package dev.perfkit.jdbc;
 
 import dev.perfkit.core.FailureSummary;
-import dev.perfkit.core.IntervalStats;
+import dev.perfkit.core.Findings;
 import dev.perfkit.core.RunResult;
 import dev.perfkit.core.SampleStats;
+import dev.perfkit.core.internal.PoolExhaustion;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Decides whether a connection pool was exhausted during a run, from the run's result alone: the
@@ -36,9 +35,14 @@ import java.util.Optional;
  * <h2>Limits</h2>
  * The gauges are read once per interval, at its end, so the share of time with waiters is
  * estimated from those points: waits shorter than an interval that never span an interval's end
- * are seen through the acquire time instead. This check is perf-jdbc's own analysis; the run's
- * report does not have findings yet, and will take {@link PoolExhaustionFinding} as one when it
- * does.
+ * are seen through the acquire time instead.
+ *
+ * <h2>Relation to {@link Findings}</h2>
+ * The rule is perf-core's: {@link Findings#detect} applies it to every pool of a run (found by its
+ * {@code <pool>.waiting} gauge) and reports exhausted ones as {@code pool_exhaustion} findings.
+ * This check gives the figures of one pool as fields, adds the statements that failed with
+ * {@code pool_timeout} (perf-jdbc's own category) as evidence, and lets the criteria differ per
+ * pool; {@link PoolExhaustionFinding#toFinding()} turns its answer into a {@code Finding}.
  *
  * <p>An immutable value and stateless: {@link #custom()} starts a builder, {@link #toBuilder()} a
  * modified copy.
@@ -46,11 +50,11 @@ import java.util.Optional;
 public final class PoolExhaustionCheck {
 
     /** The share of the run with waiting users above which a pool counts as exhausted, unless set: 10 %. */
-    public static final double DEFAULT_MAX_WAITING_SHARE = 0.10;
+    public static final double DEFAULT_MAX_WAITING_SHARE = Findings.DEFAULT_POOL_WAITING_SHARE;
     /** The acquire time above which a pool counts as exhausted, unless set. */
-    public static final Duration DEFAULT_MAX_ACQUIRE_TIME = Duration.ofMillis(50);
+    public static final Duration DEFAULT_MAX_ACQUIRE_TIME = Findings.DEFAULT_POOL_ACQUIRE_TIME;
     /** The percentile of acquire time compared with the bound, unless set. */
-    public static final double DEFAULT_ACQUIRE_PERCENTILE = 99.0;
+    public static final double DEFAULT_ACQUIRE_PERCENTILE = Findings.POOL_ACQUIRE_PERCENTILE;
 
     private static final PoolExhaustionCheck DEFAULTS = custom().build();
 
@@ -106,81 +110,24 @@ public final class PoolExhaustionCheck {
     public PoolExhaustionFinding analyze(RunResult result, String pool) {
         Checks.notNull("poolExhaustionCheck", "result", result);
         Checks.name("poolExhaustionCheck", "pool", pool);
-        String waitingGauge = pool + JdbcPool.WAITING;
-        long withGauge = 0;
-        long withWaiters = 0;
-        int intervalsWithWaiters = 0;
-        int intervalsWithGauge = 0;
-        double peakWaiting = Double.NaN;
-        double peakActive = Double.NaN;
-        double maxSize = Double.NaN;
-        for (IntervalStats interval : result.intervals()) {
-            Double waiting = interval.gauges().get(waitingGauge);
-            if (waiting == null || waiting.isNaN()) {
-                continue;
-            }
-            long length = interval.length().toNanos();
-            withGauge += length;
-            intervalsWithGauge++;
-            if (waiting > 0) {
-                withWaiters += length;
-                intervalsWithWaiters++;
-            }
-            peakWaiting = Double.isNaN(peakWaiting) ? waiting : Math.max(peakWaiting, waiting);
-            peakActive = max(peakActive, interval.gauges().get(pool + JdbcPool.ACTIVE));
-            maxSize = max(maxSize, interval.gauges().get(pool + JdbcPool.MAX));
-        }
-        double waitingShare = intervalsWithGauge == 0 ? Double.NaN : withGauge == 0 ? 0 : (double) withWaiters / withGauge;
-
-        Optional<SampleStats> acquire = result.sample(pool + JdbcPool.ACQUIRE);
-        long acquireAt = acquire.map(s -> s.responseTime().percentileNanos(acquirePercentile)).orElse(-1L);
-        long acquireMax = acquire.map(s -> s.responseTime().maxNanos()).orElse(-1L);
-        long acquisitions = acquire.map(SampleStats::count).orElse(0L);
+        PoolExhaustion.Analysis a = PoolExhaustion.analyze(result, pool, maxWaitingShare, maxAcquireTime.toNanos(),
+                acquirePercentile);
         long timeouts = poolTimeouts(result, pool);
-
-        boolean tooMuchWaiting = !Double.isNaN(waitingShare) && waitingShare > maxWaitingShare;
-        boolean slowAcquire = acquireAt > maxAcquireTime.toNanos();
-        boolean exhausted = tooMuchWaiting || slowAcquire;
-
-        List<String> evidence = new ArrayList<>();
-        if (!Double.isNaN(waitingShare)) {
-            evidence.add(String.format(Locale.ROOT,
-                    "virtual users waited for a connection in %d of %d intervals (%.0f%% of the run; limit %.0f%%), up to %.0f at once",
-                    intervalsWithWaiters, intervalsWithGauge, waitingShare * 100, maxWaitingShare * 100, peakWaiting));
-            evidence.add(String.format(Locale.ROOT, "pool max size %.0f, up to %.0f connections in use at once", maxSize, peakActive));
-        }
-        if (acquireAt >= 0) {
-            evidence.add(String.format(Locale.ROOT, "acquire time p%s %s (limit %s), max %s, over %d acquisitions",
-                    percentileLabel(acquirePercentile), millis(acquireAt), millis(maxAcquireTime.toNanos()), millis(acquireMax),
-                    acquisitions));
-        }
+        boolean exhausted = a.exhausted();
+        List<String> evidence = new ArrayList<>(a.hasData() ? a.evidence() : List.of());
         if (timeouts > 0) {
             evidence.add(timeouts + (timeouts == 1 ? " statement" : " statements")
                     + " failed with pool_timeout: no connection came free within the connection timeout");
         }
         if (evidence.isEmpty()) {
-            evidence.add("the result holds no gauge '" + waitingGauge + "' and no timing '" + pool + JdbcPool.ACQUIRE + "'");
+            evidence.addAll(a.evidence());
         }
-        return new PoolExhaustionFinding(pool, exhausted, waitingShare, peakWaiting, peakActive, maxSize, acquirePercentile,
-                acquireAt, acquireMax, acquisitions, timeouts, evidence,
-                recommendation(pool, exhausted, acquireAt >= 0 || !Double.isNaN(waitingShare), maxSize, peakActive, peakWaiting));
-    }
-
-    private static String recommendation(String pool, boolean exhausted, boolean hasData, double maxSize, double peakActive,
-                                         double peakWaiting) {
-        if (!hasData) {
-            return "Run the statements through JdbcPool '" + pool + "' and add its gauges with JdbcPool.addGaugesTo(...) to check it.";
-        }
-        if (!exhausted) {
-            return "Pool '" + pool + "' kept up with the load: no change needed.";
-        }
-        if (!Double.isNaN(maxSize) && !Double.isNaN(peakWaiting)) {
-            return String.format(Locale.ROOT, "Pool '%s' ran out of connections: raise maxSize above %.0f (up to %.0f users held or"
-                    + " waited for one at once), make statements hold a connection for less time, or lower the concurrency.",
-                    pool, maxSize, peakActive + peakWaiting);
-        }
-        return "Pool '" + pool + "' ran out of connections: raise its maxSize, make statements hold a connection for less time,"
-                + " or lower the concurrency.";
+        String recommendation = !a.hasData()
+                ? "Run the statements through JdbcPool '" + pool + "' and add its gauges with JdbcPool.addGaugesTo(...) to check it."
+                : exhausted ? a.recommendation() : "Pool '" + pool + "' kept up with the load: no change needed.";
+        return new PoolExhaustionFinding(pool, exhausted, a.waitingShare(), a.peakWaiting(), a.peakActive(), a.maxSize(),
+                acquirePercentile, a.acquireNanos(), a.acquireMaxNanos(), a.acquisitions(), timeouts, evidence,
+                recommendation);
     }
 
     private static long poolTimeouts(RunResult result, String pool) {
@@ -202,21 +149,6 @@ public final class PoolExhaustionCheck {
             }
         }
         return count;
-    }
-
-    private static double max(double current, Double value) {
-        if (value == null || value.isNaN()) {
-            return current;
-        }
-        return Double.isNaN(current) ? value : Math.max(current, value);
-    }
-
-    private static String percentileLabel(double p) {
-        return p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p);
-    }
-
-    static String millis(long nanos) {
-        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
     }
 
     @Override

@@ -1,13 +1,18 @@
 package dev.perfkit.jdbc;
 
+import dev.perfkit.core.Finding;
+import dev.perfkit.core.Findings;
+import dev.perfkit.core.internal.PoolExhaustion;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The verdict of a {@link PoolExhaustionCheck} on one pool over one run: whether the pool ran out
  * of connections, the figures that say so, and what to do about it.
  *
- * <p>A plain value, ready to become one of the findings of a run's report (findings are not part
- * of perf-core yet; {@link #KIND} is the identifier meant for them).
+ * <p>A plain value; {@link #toFinding()} turns an exhausted pool into the {@code pool_exhaustion}
+ * {@link Finding} of perf-core, the same one {@link Findings#detect} reports under the default
+ * criteria, with the {@code pool_timeout} evidence added.
  *
  * @param pool              the pool's name
  * @param exhausted         true if a criterion of the check was exceeded
@@ -31,7 +36,7 @@ public record PoolExhaustionFinding(String pool, boolean exhausted, double waiti
                                     String recommendation) {
 
     /** The identifier of this kind of finding. */
-    public static final String KIND = "pool_exhaustion";
+    public static final String KIND = Findings.POOL_EXHAUSTION;
 
     /** Copies the evidence. */
     public PoolExhaustionFinding {
@@ -41,6 +46,19 @@ public record PoolExhaustionFinding(String pool, boolean exhausted, double waiti
     /** Returns whether the run held any data about the pool: its gauges or its acquire timing. */
     public boolean hasData() {
         return !Double.isNaN(waitingShare) || acquireNanos >= 0;
+    }
+
+    /**
+     * Returns this answer as one of a run's findings.
+     *
+     * @return a {@code pool_exhaustion} finding about this pool, or empty if it was not exhausted
+     */
+    public Optional<Finding> toFinding() {
+        if (!exhausted) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(KIND, pool, PoolExhaustion.title(pool, waitingShare, acquireNanos, acquirePercentile),
+                evidence, recommendation));
     }
 
     /** Returns the verdict, the evidence and the recommendation as lines of text. */

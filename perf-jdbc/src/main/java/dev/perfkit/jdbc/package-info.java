@@ -29,7 +29,8 @@
  * counts into every interval of the run; the wait for a connection is its own statistic,
  * {@code <pool>.acquire}. {@link dev.perfkit.jdbc.PoolExhaustionCheck} reads both from a
  * {@code RunResult} and returns a {@link dev.perfkit.jdbc.PoolExhaustionFinding} with evidence and
- * a recommendation.
+ * a recommendation, by perf-core's rule ({@link dev.perfkit.core.Findings} applies it to every pool
+ * of a run).
  *
  * <h2>Secrets</h2>
  * Passwords never reach a printed or stored text: {@link dev.perfkit.jdbc.Redaction} masks them in

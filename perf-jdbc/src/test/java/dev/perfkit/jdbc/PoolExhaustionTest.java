@@ -3,6 +3,7 @@ package dev.perfkit.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import dev.perfkit.core.Findings;
 import dev.perfkit.core.IntervalStats;
 import dev.perfkit.core.LatencyStats;
 import dev.perfkit.core.LoadModel;
@@ -10,6 +11,8 @@ import dev.perfkit.core.RunResult;
 import dev.perfkit.core.RunStatus;
 import dev.perfkit.core.SampleKind;
 import dev.perfkit.core.SampleStats;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +47,42 @@ class PoolExhaustionTest {
             assertThat(finding.evidence()).anySatisfy(e -> assertThat(e).startsWith("acquire time p99 "));
             assertThat(finding.recommendation()).startsWith("Pool 'h2' ran out of connections: raise maxSize above 2");
             assertThat(finding.describe()).startsWith("pool_exhaustion [h2]: EXHAUSTED");
+            // the check applies perf-core's rule: under the default criteria it answers as Findings does
+            assertThat(Findings.defaults().detect(run)).filteredOn(f -> f.kind().equals(Findings.POOL_EXHAUSTION))
+                    .containsExactly(finding.toFinding().orElseThrow());
+        }
+    }
+
+    @Test
+    void shouldFindPoolExhaustionAmongRunFindingsWhenTenUsersShareTwoConnections() throws Exception {
+        try (JdbcPool pool = JdbcPool.create(Databases.h2(2).minIdle(2).build())) {
+            Databases.h2Functions(pool.dataSource());
+            SqlQuery slow = SqlQuery.custom("slow", "SELECT SLEEP_MS(50)").build();
+
+            RunResult run = Runs.users(pool, 10, 5, s -> pool.query(slow, s));
+
+            assertThat(Findings.defaults().detect(run)).filteredOn(f -> f.kind().equals(Findings.POOL_EXHAUSTION))
+                    .singleElement().satisfies(f -> {
+                        assertThat(f.subject()).isEqualTo("h2");
+                        assertThat(f.title()).startsWith("Pool 'h2' exhausted: users waited for a connection during ");
+                        assertThat(f.evidence()).contains("pool max size 2, up to 2 connections in use at once");
+                        assertThat(f.recommendation()).startsWith("Pool 'h2' ran out of connections: raise maxSize above 2");
+                    });
+        }
+    }
+
+    @Test
+    void shouldFindNothingAmongRunFindingsWhenPoolHasAConnectionPerUser() throws Exception {
+        try (JdbcPool pool = JdbcPool.create(Databases.h2(10).minIdle(10).build())) {
+            Databases.h2Functions(pool.dataSource());
+            openAll(pool, 10); // HikariCP opens connections in the background: without this, the first users wait for them
+            SqlQuery slow = SqlQuery.custom("slow", "SELECT SLEEP_MS(50)").build();
+
+            RunResult run = Runs.users(pool, 10, 5, s -> pool.query(slow, s));
+
+            assertThat(run.sample("slow").orElseThrow().count()).isEqualTo(50);
+            assertThat(Findings.defaults().detect(run)).isEmpty();
+            assertThat(pool.checkExhaustion(run).toFinding()).isEmpty();
         }
     }
 
@@ -133,6 +172,20 @@ class PoolExhaustionTest {
                 .withMessage("poolExhaustionCheck: acquirePercentile must be within 0..100, was 101.0");
         assertThatIllegalArgumentException().isThrownBy(() -> PoolExhaustionCheck.custom().maxAcquireTime(Duration.ZERO))
                 .withMessage("poolExhaustionCheck: maxAcquireTime must be > 0, was 0ms");
+    }
+
+    /** Borrows {@code n} connections at once and gives them back, so that the pool holds them open. */
+    private static void openAll(JdbcPool pool, int n) throws SQLException {
+        List<Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                held.add(pool.dataSource().getConnection());
+            }
+        } finally {
+            for (Connection c : held) {
+                c.close();
+            }
+        }
     }
 
     // ------------------------------------------------------------------ made-up results

@@ -17,6 +17,14 @@
  *   <li>{@link dev.perfkit.core.internal.RunComparator}: builds a baseline comparison from the
  *       statistics in {@code MannWhitney}, {@code HodgesLehmann}, {@code TwoProportions} and
  *       {@code NormalDistribution} (pure functions with known-value tests).</li>
+ *   <li>The detectors behind {@link dev.perfkit.core.Findings}, one per kind:
+ *       {@link dev.perfkit.core.internal.MemoryLeaks}, {@link dev.perfkit.core.internal.SaturationKnee},
+ *       {@link dev.perfkit.core.internal.PoolExhaustion} (shared with perf-jdbc),
+ *       {@link dev.perfkit.core.internal.SlowSamples}, {@link dev.perfkit.core.internal.ErrorBursts},
+ *       {@link dev.perfkit.core.internal.MonitorOutages}; their statistics in
+ *       {@link dev.perfkit.core.internal.LinearFit} (least squares with a t-based interval of the
+ *       slope) and {@link dev.perfkit.core.internal.StudentT}; {@link dev.perfkit.core.internal.Figures}
+ *       writes their numbers.</li>
  * </ul>
  */
 package dev.perfkit.core.internal;
