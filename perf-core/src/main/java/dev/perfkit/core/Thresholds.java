@@ -38,15 +38,17 @@ public final class Thresholds {
 
     private final String environment;
     private final List<Rule> rules;
+    private final Findings findings;
 
-    private Thresholds(String environment, List<Rule> rules) {
+    private Thresholds(String environment, List<Rule> rules, Findings findings) {
         this.environment = environment;
         this.rules = List.copyOf(rules);
+        this.findings = findings;
     }
 
-    /** Returns thresholds without rules and without environment. */
+    /** Returns thresholds without rules and without environment, detecting the default findings. */
     public static Thresholds none() {
-        return new Thresholds("", List.of());
+        return new Thresholds("", List.of(), Findings.defaults());
     }
 
     /**
@@ -68,7 +70,7 @@ public final class Thresholds {
      */
     public static Thresholds forEnvironment(Environment environment) {
         Checks.notNull("thresholds", "environment", environment);
-        return new Thresholds(environment.id(), environment.defaultRules());
+        return new Thresholds(environment.id(), environment.defaultRules(), Findings.defaults());
     }
 
     /** Returns the environment's name, or empty when the rules are not tied to one. */
@@ -101,11 +103,37 @@ public final class Thresholds {
                             + (existing.origin().isEmpty() ? "" : " (" + existing.origin() + ")") + "; keep one");
                 }
                 next.set(i, rule);
-                return new Thresholds(environment, next);
+                return new Thresholds(environment, next, findings);
             }
         }
         next.add(rule);
-        return new Thresholds(environment, next);
+        return new Thresholds(environment, next, findings);
+    }
+
+    /**
+     * Returns a copy that detects findings with other options; {@link #evaluate} puts them in the
+     * verdict. The default is {@link Findings#defaults()}.
+     *
+     * @param findings the findings' options
+     * @return the new thresholds
+     */
+    public Thresholds findings(Findings findings) {
+        Checks.notNull(where(), "findings", findings);
+        return new Thresholds(environment, rules, findings);
+    }
+
+    /**
+     * Returns a copy whose {@link #evaluate} detects no findings: the verdict holds the rules only.
+     *
+     * @return the new thresholds
+     */
+    public Thresholds withoutFindings() {
+        return new Thresholds(environment, rules, null);
+    }
+
+    /** Returns the options of the findings that {@link #evaluate} detects, or empty if it detects none. */
+    public Optional<Findings> findings() {
+        return Optional.ofNullable(findings);
     }
 
     /**
@@ -257,10 +285,11 @@ public final class Thresholds {
     }
 
     /**
-     * Evaluates every rule against a finished run.
+     * Evaluates every rule against a finished run and detects its findings ({@link Findings}).
      *
      * @param result the run's result
-     * @return the verdict: each rule's result in order, and the worst outcome; no findings
+     * @return the verdict: each rule's result in order, the worst outcome, and the findings (which
+     *         do not change the outcome)
      * @throws IllegalArgumentException naming the rule if a rule written by the user names a sample,
      *                                  group or gauge the run lacks
      */
@@ -270,7 +299,7 @@ public final class Thresholds {
         for (Rule r : rules) {
             results.add(RuleEvaluator.evaluate(r, result));
         }
-        return Verdict.of(environment, results, List.of());
+        return Verdict.of(environment, results, findings == null ? List.of() : findings.detect(result));
     }
 
     /** Returns whether any rule is marked {@link Rule#abortOnFail()}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -45,6 +46,22 @@ class ThresholdsTest {
                 .addGauge("sut.memory", () -> 600 * MIB)
                 .addGauge("sut.cpu", () -> 0.75)
                 .build());
+    }
+
+    @Test
+    void shouldPutTheRunsFindingsInTheVerdictUnlessTheyAreTurnedOff() {
+        // "user by id" (150 ms) is far slower than the other names: a slow_sample finding.
+        List<Finding> expected = Findings.defaults().detect(requests);
+        assertThat(expected).extracting(Finding::kind).contains(Findings.SLOW_SAMPLE);
+
+        Verdict verdict = Thresholds.none().p95("GET /users/{id}").below(Duration.ofSeconds(1)).evaluate(requests);
+        assertThat(verdict.findings()).isEqualTo(expected);
+        assertThat(verdict.outcome()).as("findings do not change the outcome").isEqualTo(Outcome.PASS);
+
+        Findings strict = Findings.custom().slowBound(Duration.ofMillis(10)).build();
+        assertThat(Thresholds.none().findings(strict).evaluate(requests).findings()).isEqualTo(strict.detect(requests));
+        assertThat(Thresholds.none().withoutFindings().evaluate(requests).findings()).isEmpty();
+        assertThat(Thresholds.none().withoutFindings().findings()).isEmpty();
     }
 
     @Test
