@@ -16,15 +16,29 @@ public final class ConsoleListener implements RunListener {
 
     private final PrintStream out;
     private final boolean progress;
+    private final boolean summary;
 
-    private ConsoleListener(PrintStream out, boolean progress) {
+    private ConsoleListener(PrintStream out, boolean progress, boolean summary) {
         this.out = out;
         this.progress = progress;
+        this.summary = summary;
     }
 
     /** Returns a listener that prints progress and the summary to {@code System.out}. */
     public static ConsoleListener create() {
-        return new ConsoleListener(System.out, true);
+        return new ConsoleListener(System.out, true, true);
+    }
+
+    /**
+     * Returns a listener that prints the start line and a line per interval to a stream, but no
+     * summary at the end: for a program that prints the summary itself, with its verdict (perf-report's
+     * {@code Reports.summary}).
+     *
+     * @param out the stream
+     * @return the listener
+     */
+    public static ConsoleListener progressOnly(PrintStream out) {
+        return new ConsoleListener(Checks.notNull("consoleListener", "out", out), true, false);
     }
 
     /**
@@ -35,7 +49,7 @@ public final class ConsoleListener implements RunListener {
      * @return the listener
      */
     public static ConsoleListener to(PrintStream out, boolean progress) {
-        return new ConsoleListener(Checks.notNull("consoleListener", "out", out), progress);
+        return new ConsoleListener(Checks.notNull("consoleListener", "out", out), progress, true);
     }
 
     @Override
@@ -58,6 +72,8 @@ public final class ConsoleListener implements RunListener {
 
     @Override
     public void onEnd(RunResult result) {
-        out.print(SummaryTable.format(result));
+        if (summary) {
+            out.print(SummaryTable.format(result));
+        }
     }
 }

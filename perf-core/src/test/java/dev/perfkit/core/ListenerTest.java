@@ -65,4 +65,20 @@ class ListenerTest {
                 .containsPattern("\\nt\\s+100\\s+0\\s+0\\.00")
                 .contains("total (tasks)");
     }
+
+    @Test
+    void shouldPrintProgressButNoSummaryWhenConsoleListenerIsProgressOnly() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Scenario scenario = Scenario.named("console").users(2).iterationsPerUser(50)
+                .task(1, "t", session -> { });
+
+        LoadTest.run(scenario, RunOptions.custom().addListener(ConsoleListener.progressOnly(out)).build());
+
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("perfkit: running console: closed, 2 users")
+                .containsPattern("\\[\\s*\\d+s\\] users\\s+\\d+ \\| in flight")
+                .doesNotContain("COMPLETED")
+                .doesNotContain("total (tasks)");
+    }
 }

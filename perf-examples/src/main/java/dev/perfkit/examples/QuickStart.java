@@ -67,7 +67,7 @@ public final class QuickStart {
                 .p95("dashboard").below(Duration.ofMillis(10), Duration.ofMillis(25))
                 .errorRate("reports").below(0.10, 0.20);
         RunResult result = LoadTest.run(scenario, RunOptions.custom()
-                .addListener(ConsoleListener.create())
+                .addListener(ConsoleListener.progressOnly(System.out))
                 .addMonitor(JvmMonitor.create("sut"))
                 .build());
         Verdict verdict = thresholds.evaluate(result);
