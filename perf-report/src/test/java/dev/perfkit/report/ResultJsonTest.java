@@ -119,7 +119,7 @@ class ResultJsonTest {
 
         Files.writeString(file, json.replaceFirst("\"status\" : \"COMPLETED\"", "\"status\" : \"DONE\""));
         assertThatIOException().isThrownBy(() -> ResultJson.read(file))
-                .withMessage(file + ": run.status: expected one of [COMPLETED, STOPPED, MAX_DURATION, FAILED], was \"DONE\"");
+                .withMessage(file + ": run.status: expected one of " + java.util.Arrays.toString(RunStatus.values()) + ", was \"DONE\"");
 
         Files.writeString(file, json.replaceFirst("\"histogram\" : \"[^\"]+\"", "\"histogram\" : \"bm90IGEgaGlzdG9ncmFt\""));
         assertThatIOException().isThrownBy(() -> ResultJson.read(file))
