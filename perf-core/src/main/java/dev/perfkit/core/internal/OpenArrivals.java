@@ -16,8 +16,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The open model: one platform pacer thread follows the {@link ArrivalSchedule} and hands each due
- * arrival to a new virtual thread running a pooled virtual user, up to the concurrency cap; at the
- * cap an arrival is dropped or queued ({@link Saturation}).
+ * arrival, with a pooled virtual user, to a running virtual thread of {@link ArrivalWorkers}, up to
+ * the concurrency cap; at the cap an arrival is dropped or queued ({@link Saturation}).
+ *
+ * <p>An arrival holds its slot from the pacer's hand-off until its iteration (and, under
+ * {@link Saturation#QUEUE}, the queued arrivals its worker ran after it) ended: {@code inFlight}
+ * counts the slots, so it is also the number of busy workers.
  */
 final class OpenArrivals implements LoadDriver {
 
@@ -33,6 +37,7 @@ final class OpenArrivals implements LoadDriver {
     private final AtomicLong started = new AtomicLong();
     private final ArrayDeque<Long> backlog = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<VirtualUser> users = new ConcurrentLinkedQueue<>();
+    private final ArrivalWorkers workers;
     private long nextUserId;
     private volatile int peakInFlight;
     private volatile boolean pacerDone;
@@ -42,6 +47,7 @@ final class OpenArrivals implements LoadDriver {
         this.run = run;
         this.cap = run.scenario.maxConcurrency();
         this.queueWhenSaturated = run.scenario.saturation() == Saturation.QUEUE;
+        this.workers = new ArrivalWorkers("perfkit-arrival-" + run.scenario.name(), this::runIterations);
     }
 
     @Override
@@ -52,6 +58,7 @@ final class OpenArrivals implements LoadDriver {
 
     @Override
     public String tick(long elapsedNanos) {
+        workers.retireIdle(elapsedNanos);
         if (!pacerDone) {
             return null;
         }
@@ -84,16 +91,28 @@ final class OpenArrivals implements LoadDriver {
                     u = new VirtualUser(id, plan, run.newSession(id, plan));
                     users.add(u);
                 }
-                started.incrementAndGet();
-                VirtualUser user = u;
-                Thread.ofVirtual().start(() -> runIterations(user, due));
+                hand(u, due);
             }
         } catch (Throwable t) {
             LOG.error("perfkit: the pacer of run '{}' failed", run.scenario.name(), t);
             run.fail(t);
         } finally {
+            workers.close();
             pacerDone = true;
             run.wakeCoordinator();
+        }
+    }
+
+    /** Hands an arrival that holds a slot to a worker; gives the slot and the user back if that fails. */
+    private void hand(VirtualUser u, long due) {
+        started.incrementAndGet();
+        try {
+            workers.hand(u, due);
+        } catch (RuntimeException | Error e) {
+            started.decrementAndGet();
+            u.type.idle.offer(u);
+            inFlight.decrementAndGet();
+            throw e;
         }
     }
 
@@ -139,9 +158,11 @@ final class OpenArrivals implements LoadDriver {
 
     /**
      * Runs an arrival on a pooled user, then, under {@link Saturation#QUEUE}, the arrivals that
-     * queued meanwhile, each measured from its own due time. Releases the slot at the end.
+     * queued meanwhile, each measured from its own due time. At the end gives the user back, offers
+     * the worker for the next arrival and then releases the slot, in that order: a new worker is
+     * started only when every slot's worker is busy.
      */
-    private void runIterations(VirtualUser u, long firstDue) {
+    private void runIterations(ArrivalWorkers.Worker worker, VirtualUser u, long firstDue) {
         u.thread = Thread.currentThread();
         boolean released = false;
         try {
@@ -160,7 +181,7 @@ final class OpenArrivals implements LoadDriver {
                 synchronized (backlog) {
                     Long next = run.stopping ? null : backlog.poll();
                     if (next == null) {
-                        inFlight.decrementAndGet();
+                        release(worker, u);
                         released = true;
                         break;
                     }
@@ -173,12 +194,17 @@ final class OpenArrivals implements LoadDriver {
         } catch (Error e) {
             run.fail(e);
         } finally {
-            u.thread = null;
-            u.type.idle.offer(u);
             if (!released) {
-                inFlight.decrementAndGet();
+                release(worker, u);
             }
         }
+    }
+
+    private void release(ArrivalWorkers.Worker worker, VirtualUser u) {
+        u.thread = null;
+        u.type.idle.offer(u);
+        workers.ready(worker);
+        inFlight.decrementAndGet();
     }
 
     @Override
