@@ -30,7 +30,7 @@ class OpenModelWorkersTest {
     }
 
     @Test
-    void shouldRunTwoThousandArrivalsOnAtMostMaxConcurrencyThreadsWhenTaskIsNoOp() throws Exception {
+    void shouldRunTwoThousandArrivalsOnFewThreadsWhenTaskIsNoOp() throws Exception {
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
         Scenario scenario = Scenario.named("reuse")
                 .arrivals(ArrivalProfile.constant(ArrivalRate.of(1_000).perSecond(), Duration.ofSeconds(2)))
@@ -41,9 +41,11 @@ class OpenModelWorkersTest {
 
         assertThat(result.total().count() + result.dropped()).isEqualTo(2_000);
         assertThat(result.total().count()).isEqualTo(result.iterations());
-        // A worker is started only when every other worker is busy, and at most 50 arrivals are in
-        // flight; a thread per arrival would give 2,000. Usually one or two serve them all.
-        assertThat(threads).hasSizeLessThanOrEqualTo(50);
+        // A thread per arrival would give 2,000. A worker is started only when every other one is
+        // busy, so at most 50 (maxConcurrency) are alive at once; one idle for 1 s ends and may be
+        // replaced later, so a 2 s run can see at most about twice that. Usually one or two serve
+        // all the arrivals; more when the machine keeps the carriers from running for a while.
+        assertThat(threads).hasSizeLessThanOrEqualTo(2 * 50);
         assertAllEnded(threads);
     }
 
@@ -53,7 +55,7 @@ class OpenModelWorkersTest {
         CountDownLatch blocked = new CountDownLatch(20);
         CountDownLatch gate = new CountDownLatch(1);
         Scenario scenario = Scenario.named("growth")
-                .arrivals(ArrivalProfile.constant(ArrivalRate.of(500).perSecond(), Duration.ofSeconds(1)))
+                .arrivals(ArrivalProfile.constant(ArrivalRate.of(500).perSecond(), Duration.ofMillis(500)))
                 .maxConcurrency(20)
                 .task(1, "blocking", session -> {
                     threads.add(Thread.currentThread());
@@ -71,8 +73,9 @@ class OpenModelWorkersTest {
         assertThat(inFlightWhileBlocked).isEqualTo(20);
         assertThat(threadsWhileBlocked).isEqualTo(20);
         assertThat(result.peakUsers()).isEqualTo(20);
-        assertThat(result.total().count() + result.dropped()).isEqualTo(500);
+        assertThat(result.total().count() + result.dropped()).isEqualTo(250);
         assertThat(result.total().failures()).isZero();
+        // No worker idles long enough to retire (1 s) in this run: the 20 serve every arrival.
         assertThat(threads).hasSizeLessThanOrEqualTo(20);
         assertAllEnded(threads);
     }
