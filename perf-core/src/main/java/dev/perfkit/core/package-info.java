@@ -43,9 +43,9 @@
  *
  * <h2>Threads</h2>
  * One virtual thread per virtual user (closed); in the open model, one platform pacer thread hands
- * each iteration to a pool of virtual worker threads that park between iterations, at most
- * {@code maxConcurrency} of them busy. One platform thread coordinates the run and closes
- * intervals.
+ * the due iterations to a pool of virtual worker threads that park between iterations, at most
+ * {@code maxConcurrency} of them busy (short iterations due together go to one worker, in turn).
+ * One platform thread coordinates the run and closes intervals.
  * Recording a sample is wait-free and allocates nothing.
  */
 package dev.perfkit.core;

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -105,6 +106,33 @@ class OpenModelWorkersTest {
         assertThat(result.dropped()).isEqualTo(190);
         assertThat(threads).hasSize(10);
         assertAllEnded(threads);
+    }
+
+    @Test
+    void shouldStartTheRestOfABatchElsewhereWhenOneOfItsIterationsBlocks() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        long blockNanos = 1_000_000_000L;
+        Scenario scenario = Scenario.named("take-back")
+                .arrivals(ArrivalProfile.constant(ArrivalRate.of(5_000).perSecond(), Duration.ofMillis(500)))
+                .task(1, "mostly-instant", session -> {
+                    if (calls.incrementAndGet() % 500 == 0) {
+                        long end = System.nanoTime() + blockNanos;
+                        for (long left = blockNanos; left > 0; left = end - System.nanoTime()) {
+                            LockSupport.parkNanos(left);
+                        }
+                    }
+                });
+
+        RunResult result = LoadTest.run(scenario);
+
+        SampleStats stats = result.sample("mostly-instant").orElseThrow();
+        assertThat(stats.count()).isEqualTo(2_500);
+        // Instant iterations run in batches of the arrivals due at one pacer wake-up (about 5
+        // here). Five calls block for 1 s; an arrival batched behind one of them is handed to
+        // another worker at the pacer's next wake-up, about 1 ms later, instead of waiting 1 s.
+        // So only the five blocking calls take 0.5 s or more from their due time.
+        long slow = stats.responseTime().histogram().getCountBetweenValues(blockNanos / 2, Long.MAX_VALUE);
+        assertThat(slow).isEqualTo(5);
     }
 
     @Test

@@ -11,24 +11,26 @@ import org.slf4j.LoggerFactory;
 /**
  * The virtual threads that run the open model's arrivals, kept running between arrivals.
  *
- * <p>The pacer {@link #hand hands} each arrival to the worker that became idle last, waking it
- * with one {@link LockSupport#unpark}, and starts a new worker only when none is idle. A worker
- * runs the arrival, says it is {@link #ready} again before its arrival frees its concurrency slot,
- * and parks without a timer. So workers grow on demand, and never beyond the arrivals in flight at
- * once: at most {@code maxConcurrency} are busy. Compared with a new virtual thread per arrival,
- * this saves the creation, start and end of a thread each time.
+ * <p>The pacer {@link #hand hands} an {@link ArrivalBatch} (one arrival, or several due at once)
+ * to the worker that became idle last, waking it with one {@link LockSupport#unpark}, and starts a
+ * new worker only when none is idle. A worker runs the batch, says it is {@link #ready} again
+ * before its last arrival frees its concurrency slot, and parks without a timer. So workers grow
+ * on demand, and never beyond the arrivals in flight at once: at most {@code maxConcurrency} are
+ * busy. Compared with a new virtual thread per arrival, this saves the creation, start and end of
+ * a thread each time, and a batch wakes one worker (and one carrier) for several arrivals.
  *
  * <p>Idle workers are kept in a last-in, first-out order, so a steady load reuses the same few and
  * the rest stay idle at the far end; {@link #retireIdle} (the coordinator, every tick) ends those
  * idle for {@link #IDLE_RETIRE_NANOS} or longer. {@link #close} ends every idle worker and makes
- * busy ones end after their arrival.
+ * busy ones end after their batch.
  *
  * <p>An arrival must not see what the previous arrival on its worker left behind in the thread:
- * a worker clears its interrupt status while idle and before each arrival. Thread-locals set by a
- * task do stay with the worker (as they stay with a closed-model user's thread).
+ * a worker clears its interrupt status while idle and before each batch (the body clears it between
+ * the arrivals of a batch). Thread-locals set by a task do stay with the worker (as they stay with
+ * a closed-model user's thread).
  *
  * <p>Threads: {@link #hand} and {@link #close} from the pacer only ({@code close} after the last
- * {@code hand}); {@link #ready} from the worker running the arrival; {@link #retireIdle} from one
+ * {@code hand}); {@link #ready} from the worker running the batch; {@link #retireIdle} from one
  * thread at a time; {@link #size} and {@link #started} from any thread.
  */
 final class ArrivalWorkers {
@@ -37,17 +39,17 @@ final class ArrivalWorkers {
     /** How long a worker may stay idle before {@link #retireIdle} ends it: 1 s. */
     static final long IDLE_RETIRE_NANOS = 1_000_000_000L;
 
-    /** What a worker does with an arrival. */
+    /** What a worker does with a batch. */
     interface Body {
         /**
-         * Runs one arrival. Must call {@link ArrivalWorkers#ready} with {@code worker} exactly
-         * once, before the arrival frees its concurrency slot, and must not throw.
+         * Runs the arrivals of a batch that it claims. Must call {@link ArrivalWorkers#ready} with
+         * {@code worker} exactly once, before the last arrival it ran frees its concurrency slot
+         * (at once if it could claim none), and must not throw.
          *
          * @param worker the worker running it
-         * @param user   the pooled user the pacer chose
-         * @param due    the arrival's due time, in nanoseconds of the run's clock
+         * @param batch  the arrivals handed over
          */
-        void run(Worker worker, VirtualUser user, long due);
+        void run(Worker worker, ArrivalBatch batch);
     }
 
     private final Body body;
@@ -63,25 +65,23 @@ final class ArrivalWorkers {
      * Creates an empty pool; workers start with the first arrivals.
      *
      * @param threadName the name of the workers' virtual threads
-     * @param body       what the workers do with an arrival
+     * @param body       what the workers do with a batch
      */
     ArrivalWorkers(String threadName, Body body) {
         this.body = body;
         this.threads = Thread.ofVirtual().name(threadName).factory();
     }
 
-    /** Hands an arrival to an idle worker, or to a new one when none is idle. */
-    void hand(VirtualUser user, long due) {
+    /** Hands a batch to an idle worker, or to a new one when none is idle. */
+    void hand(ArrivalBatch batch) {
         Worker w = idle.pollFirst();
         if (w != null) {
-            w.due = due;
-            w.user = user;
+            w.batch = batch;
             LockSupport.unpark(w.thread);
             return;
         }
         w = new Worker();
-        w.due = due;
-        w.user = user;
+        w.batch = batch;
         alive.incrementAndGet();
         try {
             w.thread.start();
@@ -92,7 +92,7 @@ final class ArrivalWorkers {
         started.incrementAndGet();
     }
 
-    /** Offers a worker for the next arrival; called by the worker's arrival, once. */
+    /** Offers a worker for the next batch; called by the worker's body, once per batch. */
     void ready(Worker w) {
         w.idleSince = now;
         idle.offerFirst(w);
@@ -123,7 +123,7 @@ final class ArrivalWorkers {
         }
     }
 
-    /** Ends every idle worker now, and every busy one after its arrival; no arrival may follow. */
+    /** Ends every idle worker now, and every busy one after its batch; no batch may follow. */
     void close() {
         closed = true;
         for (Worker w; (w = idle.pollFirst()) != null; ) {
@@ -141,13 +141,11 @@ final class ArrivalWorkers {
         return started.get();
     }
 
-    /** One worker: its thread and the arrival handed to it. */
+    /** One worker: its thread and the batch handed to it. */
     final class Worker implements Runnable {
 
         final Thread thread = threads.newThread(this);
-        /** The arrival's user; written last by {@link #hand}, so that reading it publishes {@link #due}. */
-        private volatile VirtualUser user;
-        private long due;
+        private volatile ArrivalBatch batch;
         private volatile long idleSince;
         private volatile boolean retired;
 
@@ -155,8 +153,8 @@ final class ArrivalWorkers {
         public void run() {
             try {
                 while (true) {
-                    VirtualUser u;
-                    while ((u = user) == null) {
+                    ArrivalBatch b;
+                    while ((b = batch) == null) {
                         if (retired || closed) {
                             return;
                         }
@@ -164,13 +162,12 @@ final class ArrivalWorkers {
                         // An interrupt meant for an arrival that has ended would end every park.
                         Thread.interrupted();
                     }
-                    long d = due;
-                    user = null;
-                    // Nothing can interrupt this arrival before it starts: a pending interrupt was
-                    // meant for an earlier one, or left by its task.
+                    batch = null;
+                    // Nothing can interrupt an arrival of this batch before it starts: a pending
+                    // interrupt was meant for an earlier one, or left by its task.
                     Thread.interrupted();
                     try {
-                        body.run(this, u, d);
+                        body.run(this, b);
                     } catch (RuntimeException | Error e) {
                         LOG.error("perfkit: an arrival failed in the engine", e);
                     }

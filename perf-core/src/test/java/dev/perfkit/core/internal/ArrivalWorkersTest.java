@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The open model's worker pool on its own: hand-offs, reuse, growth, retirement and closing,
- * driven step by step through latches and explicit times, without a run or a clock.
+ * driven step by step through latches and explicit times, without a run or a clock. Each hand-off
+ * here is a batch of one arrival; {@code OpenModelWorkersTest} runs batches in real runs.
  */
 class ArrivalWorkersTest {
 
@@ -36,7 +37,8 @@ class ArrivalWorkersTest {
      * The arrivals' body: records the thread, waits for the arrival's gate if it has one, says the
      * worker is ready, waits for the arrival's after-ready gate if it has one, then ends.
      */
-    private void arrival(ArrivalWorkers.Worker worker, VirtualUser user, long due) {
+    private void arrival(ArrivalWorkers.Worker worker, ArrivalBatch batch) {
+        long due = batch.due(batch.claim());
         if (Thread.currentThread().isInterrupted()) {
             interruptedAtStart.add(due);
         }
@@ -63,6 +65,10 @@ class ArrivalWorkersTest {
         }
     }
 
+    private void hand(long due) {
+        pool.hand(ArrivalBatch.of(USER, due));
+    }
+
     private CountDownLatch gate(long due) {
         return gates.computeIfAbsent(due, d -> new CountDownLatch(1));
     }
@@ -81,7 +87,7 @@ class ArrivalWorkersTest {
     @Test
     void shouldRunEveryArrivalOnOneWorkerWhenEachEndsBeforeTheNext() throws InterruptedException {
         for (long due = 0; due < 1_000; due++) {
-            pool.hand(USER, due);
+            hand(due);
             ended.acquire();
         }
 
@@ -94,7 +100,7 @@ class ArrivalWorkersTest {
     void shouldStartOneWorkerPerBusyArrivalThenReuseThemWhenTheyAreIdle() throws InterruptedException {
         for (long due = 0; due < 50; due++) {
             gate(due);
-            pool.hand(USER, due);
+            hand(due);
         }
         running.acquire(50);
         assertThat(pool.size()).isEqualTo(50);
@@ -104,7 +110,7 @@ class ArrivalWorkersTest {
         ended.acquire(50);
         for (long due = 50; due < 100; due++) {
             gate(due);
-            pool.hand(USER, due);
+            hand(due);
         }
         running.acquire(50);
 
@@ -119,8 +125,8 @@ class ArrivalWorkersTest {
         pool.retireIdle(0);
         gate(0);
         gate(1);
-        pool.hand(USER, 0);
-        pool.hand(USER, 1);
+        hand(0);
+        hand(1);
         running.acquire(2);
         gate(0).countDown();
         ended.acquire();                      // the worker of arrival 0 is idle since 0
@@ -136,7 +142,7 @@ class ArrivalWorkersTest {
         assertThat(first.join(JOIN)).as("the worker idle for the whole age ended").isTrue();
         assertThat(second.isAlive()).isTrue();
         assertThat(pool.size()).isEqualTo(1);
-        pool.hand(USER, 2);
+        hand(2);
         ended.acquire();
         assertThat(threadOfDue.get(2L)).isSameAs(second);
         assertThat(pool.started()).isEqualTo(2);
@@ -145,8 +151,8 @@ class ArrivalWorkersTest {
     @Test
     void shouldEndIdleWorkersAtOnceAndBusyOnesAfterTheirArrivalWhenClosed() throws InterruptedException {
         gate(1);
-        pool.hand(USER, 0);
-        pool.hand(USER, 1);
+        hand(0);
+        hand(1);
         running.acquire(2);
         ended.acquire();                      // arrival 0 ended, its worker is idle
 
@@ -164,14 +170,14 @@ class ArrivalWorkersTest {
     void shouldStartArrivalUninterruptedWhenThePreviousOneOnItsWorkerWasInterrupted() throws InterruptedException {
         interruptOnExit.add(0L);
         CountDownLatch holdFirst = afterReadyGates.computeIfAbsent(0L, d -> new CountDownLatch(1));
-        pool.hand(USER, 0);
+        hand(0);
         readied.acquire();                    // the worker is offered but still inside arrival 0,
-        pool.hand(USER, 1);                   // so arrival 1 is handed to it before it parks again
+        hand(1);                   // so arrival 1 is handed to it before it parks again
         holdFirst.countDown();                // and arrival 0 leaves the thread interrupted
         ended.acquire(2);
         Thread worker = threadOfDue.get(1L);
         worker.interrupt();                   // an interrupt meant for an arrival that has ended
-        pool.hand(USER, 2);
+        hand(2);
         ended.acquire();
 
         assertThat(threadOfDue.get(0L)).isSameAs(worker);
