@@ -115,7 +115,11 @@ final class ArrivalWorkers {
                 return;
             }
             if (nowNanos - w.idleSince < IDLE_RETIRE_NANOS) {
+                // Not the worker peeked at: put it back, and wake it if close() has drained meanwhile.
                 idle.offerLast(w);
+                if (closed) {
+                    LockSupport.unpark(w.thread);
+                }
                 return;
             }
             w.retired = true;
