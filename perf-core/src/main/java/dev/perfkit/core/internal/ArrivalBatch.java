@@ -4,9 +4,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Open-model arrivals handed to one worker at once: each a pooled user and a due time, each
- * already holding a concurrency slot. The worker runs them one after the other, {@link #claim
- * claiming} each before it starts it; the pacer may claim the ones still waiting and hand them to
- * other workers. A claim succeeds once per arrival, so every arrival runs exactly once.
+ * already holding a concurrency slot. The first arrival (index 0) is the worker's own; it runs it,
+ * then the others one after the other, {@link #claim claiming} each before it starts it; the pacer
+ * may claim the ones still waiting and hand them to other workers. A claim succeeds once per
+ * arrival, so every arrival runs exactly once, and a worker handed a batch always has an arrival
+ * (and its slot) to run: there are never more busy workers than slots.
  *
  * <p>The pacer fills a batch ({@link #add}) before handing it over, and the hand-off publishes it;
  * afterwards only {@link #claim} changes it, from any thread.
@@ -19,7 +21,8 @@ final class ArrivalBatch {
     private final VirtualUser[] users;
     private final long[] dues;
     private int size;
-    private final AtomicInteger claimed = new AtomicInteger();
+    /** The next index to claim: index 0 is never claimed, it is the worker's own. */
+    private final AtomicInteger claimed = new AtomicInteger(1);
 
     private ArrivalBatch(int capacity) {
         this.users = new VirtualUser[capacity];
@@ -54,9 +57,9 @@ final class ArrivalBatch {
     }
 
     /**
-     * Claims the next arrival not claimed yet.
+     * Claims the next arrival after the first not claimed yet.
      *
-     * @return its index, or -1 when every arrival is claimed
+     * @return its index, from 1, or -1 when every arrival is claimed
      */
     int claim() {
         if (claimed.get() >= size) {

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * arrivals due at one wake-up go to one worker as an {@link ArrivalBatch} (up to
  * {@link ArrivalBatch#CAPACITY}), which runs them one after the other: one worker, and one
  * carrier, woken for several arrivals. After each park the pacer takes back the arrivals of those
- * batches that no worker has started and hands each to a worker of its own; while it has batches
- * out it parks one {@link #QUANTUM_NANOS} at a time. So an iteration that blocks delays the rest
+ * batches that their worker has not started (all but the first) and hands each to a worker of its
+ * own; while it has batches out it parks one {@link #QUANTUM_NANOS} at a time. So an iteration that blocks delays the rest
  * of its batch by about one quantum at most. Otherwise each arrival goes to a worker of its own.
  */
 final class ArrivalPacer implements Runnable {
@@ -114,7 +114,10 @@ final class ArrivalPacer implements Runnable {
         }
     }
 
-    /** Hands each arrival of the batches handed before that no worker has started to a worker of its own. */
+    /**
+     * Hands each arrival of the batches handed before that their worker has not claimed to a worker
+     * of its own. The first arrival of a batch stays with its worker.
+     */
     private void takeBack() {
         for (ArrivalBatch b : handed) {
             for (int i; (i = b.claim()) >= 0; ) {
@@ -129,6 +132,7 @@ final class ArrivalPacer implements Runnable {
         try {
             workers.hand(b);
         } catch (RuntimeException | Error e) {
+            arrivals.unadmit(b.user(0));
             for (int i; (i = b.claim()) >= 0; ) {
                 arrivals.unadmit(b.user(i));
             }

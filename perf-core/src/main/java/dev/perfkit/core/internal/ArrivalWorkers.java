@@ -42,9 +42,9 @@ final class ArrivalWorkers {
     /** What a worker does with a batch. */
     interface Body {
         /**
-         * Runs the arrivals of a batch that it claims. Must call {@link ArrivalWorkers#ready} with
-         * {@code worker} exactly once, before the last arrival it ran frees its concurrency slot
-         * (at once if it could claim none), and must not throw.
+         * Runs the first arrival of a batch and those it claims. Must call
+         * {@link ArrivalWorkers#ready} with {@code worker} exactly once, before the last arrival it
+         * ran frees its concurrency slot, and must not throw.
          *
          * @param worker the worker running it
          * @param batch  the arrivals handed over

@@ -137,13 +137,9 @@ final class OpenArrivals implements LoadDriver {
         }
     }
 
-    /** A worker's body: runs the arrivals of the batch it can claim, one after the other. */
+    /** A worker's body: runs the first arrival of a batch, then those it can claim, one after the other. */
     private void serve(ArrivalWorkers.Worker worker, ArrivalBatch batch) {
-        int i = batch.claim();
-        if (i < 0) {
-            workers.ready(worker);
-            return;
-        }
+        int i = 0;
         while (i >= 0) {
             i = runArrival(worker, batch, batch.user(i), batch.due(i));
             // What the arrival's task left in the thread must not reach the next one.
