@@ -81,7 +81,10 @@ final class OpenArrivals implements LoadDriver {
      */
     VirtualUser admit(long due) {
         if (inFlight.get() < cap) {
-            peakInFlight = Math.max(peakInFlight, inFlight.incrementAndGet());
+            int n = inFlight.incrementAndGet();
+            if (n > peakInFlight) {
+                peakInFlight = n;
+            }
         } else if (saturated(due)) {
             return null;
         }
