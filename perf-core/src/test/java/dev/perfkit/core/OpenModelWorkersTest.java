@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
  * The open model runs its arrivals on a pool of virtual threads that stay between arrivals: what a
  * user can observe of it in real runs. Few threads serve many short arrivals, the pool grows to
  * {@code maxConcurrency} and no further when tasks block, every arrival is accounted for when the
- * run stops with a backlog, nothing an arrival leaves in its thread reaches the next one, the
- * pooled sessions behave as before, and every worker ends with the run.
+ * run stops with a backlog, a batch of instant arrivals does not wait behind one that blocks,
+ * nothing an arrival leaves in its thread reaches the next one, the pooled sessions behave as
+ * before, and every worker ends with the run.
  */
 class OpenModelWorkersTest {
 
