@@ -150,10 +150,12 @@ class ArrivalWorkersTest {
 
     @Test
     void shouldEndIdleWorkersAtOnceAndBusyOnesAfterTheirArrivalWhenClosed() throws InterruptedException {
+        gate(0);
         gate(1);
         hand(0);
         hand(1);
-        running.acquire(2);
+        running.acquire(2);                   // both busy: two workers
+        gate(0).countDown();
         ended.acquire();                      // arrival 0 ended, its worker is idle
 
         pool.close();
@@ -172,7 +174,7 @@ class ArrivalWorkersTest {
         CountDownLatch holdFirst = afterReadyGates.computeIfAbsent(0L, d -> new CountDownLatch(1));
         hand(0);
         readied.acquire();                    // the worker is offered but still inside arrival 0,
-        hand(1);                   // so arrival 1 is handed to it before it parks again
+        hand(1);                              // so arrival 1 is handed to it before it parks again
         holdFirst.countDown();                // and arrival 0 leaves the thread interrupted
         ended.acquire(2);
         Thread worker = threadOfDue.get(1L);
