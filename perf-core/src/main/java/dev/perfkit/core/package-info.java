@@ -69,8 +69,10 @@
  * that stalls shows the stall in the percentiles rather than hiding it by slowing the load down.
  *
  * <h2>Threads</h2>
- * One virtual thread per virtual user (closed) or per iteration (open); one platform thread
- * coordinates the run and closes intervals, and the open model adds one platform pacer thread.
+ * One virtual thread per virtual user (closed); in the open model, one platform pacer thread hands
+ * the due iterations to a pool of virtual worker threads that park between iterations, at most
+ * {@code maxConcurrency} of them busy (short iterations due together go to one worker, in turn).
+ * One platform thread coordinates the run and closes intervals.
  * Recording a sample is wait-free and allocates nothing.
  */
 package dev.perfkit.core;

@@ -19,9 +19,9 @@ import java.util.concurrent.locks.LockSupport;
  *   <li>{@code park-per-arrival+vthread}: the same, and a no-op virtual thread started per arrival.</li>
  *   <li>{@code quantum-park}: park until the next due time but at least 1 ms, then start every
  *       arrival due by then, nothing started. The wait alone, as perfkit's pacer waits now
- *       ({@code OpenArrivals.waitUntil}, {@code PACER_QUANTUM_NANOS}).</li>
+ *       ({@code ArrivalPacer.waitUntil}, {@code QUANTUM_NANOS}).</li>
  *   <li>{@code quantum-park+vthread}: the same, and a no-op virtual thread started per arrival:
- *       perfkit's pacer without perfkit.</li>
+ *       perfkit's pacer without perfkit, as it was before arrivals went to pooled workers.</li>
  * </ol>
  *
  * Each design runs 50,000 arrivals (10 s) after 10,000 of warm-up of the same design. Printed per

@@ -15,15 +15,22 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The open model: one platform pacer thread follows the {@link ArrivalSchedule} and hands each due
- * arrival to a new virtual thread running a pooled virtual user, up to the concurrency cap; at the
- * cap an arrival is dropped or queued ({@link Saturation}).
+ * The open model: an {@link ArrivalPacer} on one platform thread follows the schedule; each due
+ * arrival is admitted here, with a pooled virtual user, up to the concurrency cap, and run by the
+ * virtual threads of {@link ArrivalWorkers}; at the cap an arrival is dropped or queued
+ * ({@link Saturation}).
+ *
+ * <p><b>Slots.</b> An arrival holds its slot from its admission until its iteration (and, under
+ * {@link Saturation#QUEUE}, the queued arrivals its worker ran after it) ended: {@code inFlight}
+ * counts the slots, so there are never more busy workers.
  */
 final class OpenArrivals implements LoadDriver {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenArrivals.class);
-    /** The shortest park of the pacer: 1 ms. */
-    static final long PACER_QUANTUM_NANOS = 1_000_000L;
+    /** Arrivals due together are batched while the last iteration took less than this: 20 µs. */
+    static final long BATCH_BELOW_NANOS = 20_000L;
+    /** {@link #runArrival} has not released the arrival's slot yet. */
+    private static final int NOT_RELEASED = -2;
 
     private final RunContext run;
     private final int cap;
@@ -33,7 +40,11 @@ final class OpenArrivals implements LoadDriver {
     private final AtomicLong started = new AtomicLong();
     private final ArrayDeque<Long> backlog = new ArrayDeque<>();
     private final ConcurrentLinkedQueue<VirtualUser> users = new ConcurrentLinkedQueue<>();
+    private final ArrivalWorkers workers;
+    /** Picks the user type of each arrival; the pacer's only. */
+    private final SplittableRandom typeRandom;
     private long nextUserId;
+    private volatile boolean shortIterations;
     private volatile int peakInFlight;
     private volatile boolean pacerDone;
     private Thread pacer;
@@ -42,16 +53,19 @@ final class OpenArrivals implements LoadDriver {
         this.run = run;
         this.cap = run.scenario.maxConcurrency();
         this.queueWhenSaturated = run.scenario.saturation() == Saturation.QUEUE;
+        this.workers = new ArrivalWorkers("perfkit-arrival-" + run.scenario.name(), this::serve);
+        this.typeRandom = new SplittableRandom(UserSession.mix(run.seed, 0));
     }
 
     @Override
     public void start(long startNanos) {
         pacer = Thread.ofPlatform().name("perfkit-pacer-" + run.scenario.name()).daemon()
-                .start(() -> pace(startNanos));
+                .start(new ArrivalPacer(run, this, workers, startNanos));
     }
 
     @Override
     public String tick(long elapsedNanos) {
+        workers.retireIdle(elapsedNanos);
         if (!pacerDone) {
             return null;
         }
@@ -59,59 +73,48 @@ final class OpenArrivals implements LoadDriver {
                 ? "iteration limit of " + run.scenario.iterations() + " reached" : "the arrival profile ended";
     }
 
-    private void pace(long startNanos) {
-        try {
-            ArrivalSchedule schedule = new ArrivalSchedule(run.scenario.arrivalProfile());
-            SplittableRandom typeRandom = new SplittableRandom(UserSession.mix(run.seed, 0));
-            while (!run.stopping) {
-                long offset = schedule.next();
-                if (offset < 0) {
-                    break;
-                }
-                long due = startNanos + offset;
-                if (!waitUntil(due) || !run.takeSharedIteration()) {
-                    break;
-                }
-                if (inFlight.get() < cap) {
-                    peakInFlight = Math.max(peakInFlight, inFlight.incrementAndGet());
-                } else if (saturated(due)) {
-                    continue;
-                }
-                UserTypePlan plan = run.typePicker.pick(typeRandom);
-                VirtualUser u = plan.idle.poll();
-                if (u == null) {
-                    long id = ++nextUserId;
-                    u = new VirtualUser(id, plan, run.newSession(id, plan));
-                    users.add(u);
-                }
-                started.incrementAndGet();
-                VirtualUser user = u;
-                Thread.ofVirtual().start(() -> runIterations(user, due));
+    /**
+     * Admits a due arrival: takes a slot and a pooled user for it and counts it started; or, at the
+     * cap, drops or queues it. Called by the pacer only.
+     *
+     * @return the user to run it, or null if it was dropped or queued
+     */
+    VirtualUser admit(long due) {
+        if (inFlight.get() < cap) {
+            int n = inFlight.incrementAndGet();
+            if (n > peakInFlight) {
+                peakInFlight = n;
             }
-        } catch (Throwable t) {
-            LOG.error("perfkit: the pacer of run '{}' failed", run.scenario.name(), t);
-            run.fail(t);
-        } finally {
-            pacerDone = true;
-            run.wakeCoordinator();
+        } else if (saturated(due)) {
+            return null;
         }
+        UserTypePlan plan = run.typePicker.pick(typeRandom);
+        VirtualUser u = plan.idle.poll();
+        if (u == null) {
+            long id = ++nextUserId;
+            u = new VirtualUser(id, plan, run.newSession(id, plan));
+            users.add(u);
+        }
+        started.incrementAndGet();
+        return u;
     }
 
-    /**
-     * Waits until {@code due}, but parks for at least {@link #PACER_QUANTUM_NANOS}: above 1,000
-     * arrivals per second the pacer wakes once per quantum and starts every arrival due by then.
-     * Each timed park costs microseconds of CPU, so this bounds the pacer's wake-ups; an arrival
-     * started late is still measured from its due time.
-     */
-    private boolean waitUntil(long due) {
-        while (!run.stopping) {
-            long remaining = due - run.clock.getAsLong();
-            if (remaining <= 0) {
-                return true;
-            }
-            LockSupport.parkNanos(this, Math.max(remaining, PACER_QUANTUM_NANOS));
-        }
-        return false;
+    /** Undoes {@link #admit} for an arrival that could not be handed to a worker. */
+    void unadmit(VirtualUser u) {
+        started.decrementAndGet();
+        u.type.idle.offer(u);
+        inFlight.decrementAndGet();
+    }
+
+    /** Returns whether the last iteration to end took less than {@link #BATCH_BELOW_NANOS}. */
+    boolean shortIterations() {
+        return shortIterations;
+    }
+
+    /** Called by the pacer when it has handed over its last arrival. */
+    void pacerDone() {
+        pacerDone = true;
+        run.wakeCoordinator();
     }
 
     /**
@@ -137,48 +140,81 @@ final class OpenArrivals implements LoadDriver {
         }
     }
 
+    /** A worker's body: runs the first arrival of a batch, then those it can claim, one after the other. */
+    private void serve(ArrivalWorkers.Worker worker, ArrivalBatch batch) {
+        int i = 0;
+        while (i >= 0) {
+            i = runArrival(worker, batch, batch.user(i), batch.due(i));
+            // What the arrival's task left in the thread must not reach the next one.
+            Thread.interrupted();
+        }
+    }
+
     /**
      * Runs an arrival on a pooled user, then, under {@link Saturation#QUEUE}, the arrivals that
-     * queued meanwhile, each measured from its own due time. Releases the slot at the end.
+     * queued meanwhile, each measured from its own due time; then ends it ({@link #release}).
+     *
+     * @return the index of the batch's next arrival, claimed for this worker, or -1
      */
-    private void runIterations(VirtualUser u, long firstDue) {
+    private int runArrival(ArrivalWorkers.Worker worker, ArrivalBatch batch, VirtualUser u, long firstDue) {
         u.thread = Thread.currentThread();
-        boolean released = false;
+        long start = run.clock.getAsLong();
+        int next = NOT_RELEASED;
         try {
-            if (!u.started) {
-                u.started = true;
-                if (!run.runHook(u, u.type.type.startHook(), u.type.startHook)) {
-                    return;
-                }
-            }
-            long due = firstDue;
-            while (!run.interrupting) {
-                run.iterate(u, due);
-                if (!queueWhenSaturated) {
-                    break;
-                }
-                synchronized (backlog) {
-                    Long next = run.stopping ? null : backlog.poll();
-                    if (next == null) {
-                        inFlight.decrementAndGet();
-                        released = true;
+            if (u.started || startUser(u)) {
+                long due = firstDue;
+                while (!run.interrupting) {
+                    run.iterate(u, due);
+                    if (!queueWhenSaturated) {
                         break;
                     }
-                    due = next;
+                    synchronized (backlog) {
+                        Long queued = run.stopping ? null : backlog.poll();
+                        if (queued == null) {
+                            next = release(worker, batch, u, start);
+                            break;
+                        }
+                        due = queued;
+                    }
+                    started.incrementAndGet();
                 }
-                started.incrementAndGet();
             }
         } catch (FeederExhaustedException e) {
             run.feederRanOut(e);
         } catch (Error e) {
             run.fail(e);
         } finally {
-            u.thread = null;
-            u.type.idle.offer(u);
-            if (!released) {
-                inFlight.decrementAndGet();
+            if (next == NOT_RELEASED) {
+                next = release(worker, batch, u, start);
             }
         }
+        return next;
+    }
+
+    /** Runs a user's start hook; false if the run is interrupting and the user should not go on. */
+    private boolean startUser(VirtualUser u) {
+        u.started = true;
+        return run.runHook(u, u.type.type.startHook(), u.type.startHook);
+    }
+
+    /**
+     * Ends an arrival: notes whether it was short, gives its user back, claims the batch's next
+     * arrival or else offers the worker for another batch, and only then frees the slot, so that a
+     * new worker is started only when every slot's worker is busy.
+     */
+    private int release(ArrivalWorkers.Worker worker, ArrivalBatch batch, VirtualUser u, long start) {
+        boolean isShort = run.clock.getAsLong() - start < BATCH_BELOW_NANOS;
+        if (shortIterations != isShort) {
+            shortIterations = isShort;
+        }
+        u.thread = null;
+        u.type.idle.offer(u);
+        int next = batch.claim();
+        if (next < 0) {
+            workers.ready(worker);
+        }
+        inFlight.decrementAndGet();
+        return next;
     }
 
     @Override

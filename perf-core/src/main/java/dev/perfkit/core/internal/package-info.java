@@ -4,8 +4,9 @@
  *
  * <ul>
  *   <li>{@link dev.perfkit.core.internal.Run}: the coordinator thread and the run handle; the load
- *       itself in {@code ClosedUsers} (virtual users) and {@code OpenArrivals} (the pacer), sharing a
- *       {@code RunContext}.</li>
+ *       itself in {@code ClosedUsers} (virtual users) and {@code OpenArrivals} (admitted arrivals;
+ *       {@code ArrivalPacer} hands them, alone or as an {@code ArrivalBatch}, to the virtual threads
+ *       of {@code ArrivalWorkers}), sharing a {@code RunContext}.</li>
  *   <li>{@link dev.perfkit.core.internal.Durations}: durations as people write them.</li>
  *   <li>{@link dev.perfkit.core.internal.ClosedDriver}: how many users to start or stop at an
  *       elapsed time (pure, no clock).</li>
