@@ -3,7 +3,8 @@
  *
  * <p>The API mentions perf-core's types (tasks, sessions), Jackson's {@code JsonNode} and
  * {@code ObjectMapper} (JSON bodies, checks, extraction) and Resilience4j's decorators, so those
- * modules are read transitively. OkHttp stays an implementation detail.
+ * modules are read transitively. OkHttp stays an implementation detail, and so does perf-report,
+ * which only the ad-hoc command uses (to write its {@code --json} result).
  */
 // Resilience4j's jars are automatic modules with stable names declared in their manifests
 // (Automatic-Module-Name), so re-exporting them is safe.
@@ -15,6 +16,7 @@ module dev.perfkit.http {
     requires transitive io.github.resilience4j.circuitbreaker;
     requires transitive io.github.resilience4j.ratelimiter;
     requires transitive io.github.resilience4j.bulkhead;
+    requires dev.perfkit.report;
     requires okhttp3;
     requires org.slf4j;
 

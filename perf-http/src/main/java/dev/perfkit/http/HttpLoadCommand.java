@@ -10,10 +10,11 @@ import dev.perfkit.core.RunResult;
 import dev.perfkit.core.Saturation;
 import dev.perfkit.core.Scenario;
 import dev.perfkit.core.Task;
+import dev.perfkit.http.internal.CommandLabels;
 import dev.perfkit.http.internal.CommandOptions;
-import dev.perfkit.core.internal.Durations;
-import dev.perfkit.http.internal.Redactor;
-import dev.perfkit.http.internal.ResultJson;
+import dev.perfkit.report.ResultDocument;
+import dev.perfkit.report.ResultJson;
+import dev.perfkit.report.RunEnvironment;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -33,7 +34,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * </pre>
  *
  * <p>It is a thin user of the public API: an {@link Http} client, one {@link HttpRequest}, a
- * closed ({@code --users}) or open ({@code --rate}) {@link Scenario}, a {@link ConsoleListener}.
+ * closed ({@code --users}) or open ({@code --rate}) {@link Scenario}, a {@link ConsoleListener},
+ * and with {@code --json FILE} perf-report's {@link ResultJson}: the project's one JSON result
+ * format, with the command's settings (secrets redacted) and the count of each HTTP status as the
+ * document's labels ({@code method}, {@code url}, {@code header.<Name>}, {@code status.200}, ...).
  * Each iteration is one request and the task's own sample stands for it
  * ({@link HttpConfig.Builder#recordRequests(boolean) recordRequests(false)}), so that in the open
  * model latency is measured from each request's intended start. {@link #run} returns the exit
@@ -121,10 +125,10 @@ public final class HttpLoadCommand {
                     // the JVM is shutting down: the hook is running
                 }
             }
-            Map<String, Long> codes = new LinkedHashMap<>();
+            Map<Integer, Long> codes = new LinkedHashMap<>();
             for (int s = 0; s < statuses.length(); s++) {
                 if (statuses.get(s) > 0) {
-                    codes.put(String.valueOf(s), statuses.get(s));
+                    codes.put(s, statuses.get(s));
                 }
             }
             if (!codes.isEmpty()) {
@@ -134,7 +138,8 @@ public final class HttpLoadCommand {
             }
             if (o.json != null) {
                 try {
-                    ResultJson.write(result, describe(o, http.config().redactor(), codes), o.json);
+                    ResultJson.write(ResultDocument.of(result, Optional.empty(), RunEnvironment.current(),
+                            CommandLabels.of(o, http.config().redactor(), codes)), o.json);
                     out.println("result written to " + o.json);
                 } catch (IOException e) {
                     err.println("perf-http: could not write " + o.json + ": " + e.getMessage());
@@ -224,35 +229,5 @@ public final class HttpLoadCommand {
         if (status >= 0 && status < statuses.length()) {
             statuses.incrementAndGet(status);
         }
-    }
-
-    private static Map<String, Object> describe(CommandOptions o, Redactor redactor, Map<String, Long> codes) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", o.method);
-        m.put("url", redactor.text(o.url));
-        m.put("model", o.rate > 0 ? "open" : "closed");
-        if (o.rate > 0) {
-            m.put("rate", o.rate);
-            m.put("maxConcurrency", o.maxConcurrency);
-        } else {
-            m.put("users", o.users);
-        }
-        if (o.duration != null) {
-            m.put("duration", Durations.format(o.duration));
-        }
-        if (o.requests > 0) {
-            m.put("requests", o.requests);
-        }
-        m.put("http2", o.http2);
-        m.put("insecure", o.insecure);
-        Map<String, Object> headers = new LinkedHashMap<>();
-        for (String[] h : o.headers) {
-            headers.put(h[0], redactor.headerValue(h[0], h[1]));
-        }
-        m.put("headers", headers);
-        m.put("bodyBytes", o.body == null ? 0 : o.body.length);
-        m.put("statusCodes", codes);
-        m.put("javaVersion", Runtime.version().toString());
-        return m;
     }
 }

@@ -2,8 +2,10 @@ package dev.perfkit.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.perfkit.core.LoadModel;
+import dev.perfkit.core.RunResult;
+import dev.perfkit.report.ResultDocument;
+import dev.perfkit.report.ResultJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,6 +14,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,23 +64,42 @@ class HttpLoadCommandTest {
     }
 
     @Test
-    void shouldWriteJsonWhenOpenModelRunsAtRate(@TempDir Path dir) throws IOException {
+    void shouldWritePerfReportJsonWithLabelsWhenOpenModelRunsAtRate(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("out/result.json");
 
         Run run = run("-r", "200", "-n", "100", "-q", "--json", json.toString(), server.url() + "/hello");
 
         assertThat(run.status()).as(run.err()).isEqualTo(HttpLoadCommand.OK);
-        JsonNode result = new ObjectMapper().readTree(json.toFile());
-        assertThat(result.get("format").asText()).isEqualTo("perfkit-http-command-result/1");
-        assertThat(result.get("model").asText()).isEqualTo("OPEN");
-        assertThat(result.at("/total/count").asLong()).isEqualTo(100);
-        assertThat(result.at("/total/failures").asLong()).isZero();
-        assertThat(result.at("/command/rate").asDouble()).isEqualTo(200.0);
-        assertThat(result.at("/command/statusCodes/200").asLong()).isEqualTo(100);
-        assertThat(result.at("/samples/0/name").asText()).isEqualTo("GET /hello");
-        assertThat(result.at("/total/responseTimeNanos/p99").asLong()).isPositive();
-        assertThat(result.get("intervals").size()).isPositive();
+        ResultDocument doc = ResultJson.read(json);
+        RunResult result = doc.result();
+        assertThat(result.model()).isEqualTo(LoadModel.OPEN);
+        assertThat(result.total().count()).isEqualTo(100);
+        assertThat(result.total().failures()).isZero();
+        assertThat(result.samples().get(0).name()).isEqualTo("GET /hello");
+        assertThat(result.total().responseTime().p99Nanos()).isPositive();
+        assertThat(result.intervals()).isNotEmpty();
+        assertThat(doc.verdict()).isEmpty();
+        assertThat(doc.environment().javaVersion()).isEqualTo(System.getProperty("java.runtime.version"));
+        assertThat(doc.labels()).containsExactly(Map.entry("method", "GET"), Map.entry("url", server.url() + "/hello"),
+                Map.entry("model", "open"), Map.entry("rate", "200"), Map.entry("maxConcurrency", "1000"),
+                Map.entry("requests", "100"), Map.entry("http2", "false"), Map.entry("insecure", "false"),
+                Map.entry("bodyBytes", "0"), Map.entry("status.200", "100"));
         assertThat(run.out()).contains("result written to " + json);
+    }
+
+    @Test
+    void shouldCountEachStatusInLabelsWhenSomeRequestsFail(@TempDir Path dir) throws IOException {
+        Path json = dir.resolve("mixed.json");
+
+        Run run = run("-c", "1", "-n", "5", "-q", "--json", json.toString(), server.url() + "/flaky?key=json&fail=2");
+
+        assertThat(run.status()).as(run.err()).isEqualTo(HttpLoadCommand.OK);
+        ResultDocument doc = ResultJson.read(json);
+        assertThat(doc.labels()).containsEntry("model", "closed").containsEntry("users", "1")
+                .containsEntry("status.200", "3").containsEntry("status.503", "2").doesNotContainKey("rate");
+        assertThat(doc.result().total().failures()).isEqualTo(2);
+        assertThat(doc.result().samples().get(0).failureSummaries()).singleElement()
+                .satisfies(f -> assertThat(f.category()).isEqualTo("http_5xx"));
     }
 
     @Test
@@ -116,10 +138,9 @@ class HttpLoadCommandTest {
         assertThat(inline.status()).as(inline.err()).isEqualTo(HttpLoadCommand.OK);
         assertThat(inline.out()).contains("PUT /echo");
         assertThat(fromFile.out()).contains("POST /echo");
-        JsonNode json = new ObjectMapper().readTree(dir.resolve("inline.json").toFile());
-        assertThat(json.at("/command/method").asText()).isEqualTo("PUT");
-        assertThat(json.at("/command/headers/X-Test").asText()).isEqualTo("yes");
-        assertThat(json.at("/command/bodyBytes").asInt()).isEqualTo(7);
+        Map<String, String> labels = ResultJson.read(dir.resolve("inline.json")).labels();
+        assertThat(labels).containsEntry("method", "PUT").containsEntry("header.X-Test", "yes")
+                .containsEntry("bodyBytes", "7");
     }
 
     @Test

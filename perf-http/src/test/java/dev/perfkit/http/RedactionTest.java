@@ -8,6 +8,7 @@ import dev.perfkit.core.LoadTest;
 import dev.perfkit.core.RunResult;
 import dev.perfkit.core.SampleStats;
 import dev.perfkit.core.Scenario;
+import dev.perfkit.report.ResultJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -155,13 +157,18 @@ class RedactionTest {
 
         HttpLoadCommand.run(new String[] {"-n", "20", "-c", "2", "--json", json.toString(),
                 "-H", "Authorization: Bearer " + AUTH, "-H", "Cookie: SESSION=" + COOKIE,
-                server.url() + "/status/500?token=" + TOKEN + "&password=" + PASSWORD},
+                "http://ada:" + PASSWORD + "@" + server.url().substring("http://".length())
+                        + "/status/500?token=" + TOKEN + "&password=" + PASSWORD},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertClean(out.toString(StandardCharsets.UTF_8));
         assertClean(err.toString(StandardCharsets.UTF_8));
         assertClean(Files.readString(json));
-        assertThat(Files.readString(json)).contains("<redacted>");
+        Map<String, String> labels = ResultJson.read(json).labels();
+        assertThat(labels).containsEntry("header.Authorization", "<redacted>").containsEntry("header.Cookie", "<redacted>")
+                .containsEntry("url", "http://<redacted>@" + server.url().substring("http://".length())
+                        + "/status/500?token=<redacted>&password=<redacted>")
+                .containsEntry("status.500", "20");
     }
 
     @Test

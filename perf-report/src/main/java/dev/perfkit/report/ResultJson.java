@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Writes a run's whole result as JSON and reads it back into the same objects: statistics per
  * sample name and of the total (with the full latency histograms), the time series, the verdict
- * with its findings, the run's metadata and the environment it ran in.
+ * with its findings, the run's metadata, the environment it ran in, and the labels a runner or
+ * command adds ({@link ResultDocument#labels()}).
  *
  * <p><b>Schema.</b> The layout is documented by a JSON Schema (draft 2020-12),
  * {@code docs/schema/perfkit-result-v1.schema.json}, and carries {@code "schemaVersion": 1}. A
@@ -33,7 +34,15 @@ import java.util.Optional;
  * ResultJson.write(result, Optional.of(verdict), Path.of("target/perf/result.json"));
  * ResultDocument doc = ResultJson.read(Path.of("target/perf/result.json"));
  * RunResult again = doc.result();
+ *
+ * // with labels: build the document
+ * ResultJson.write(ResultDocument.of(result, Optional.empty(), RunEnvironment.current(),
+ *         Map.of("build", "1234")), Path.of("target/perf/result.json"));
  * }</pre>
+ *
+ * <p><b>Compatible.</b> The {@code labels} object is optional in schema version 1: it is written
+ * only when there are labels, and a file without it (such as one written before labels existed)
+ * reads with no labels.
  *
  * <p>Thread-safe: the methods keep no state.
  */
@@ -61,7 +70,8 @@ public final class ResultJson {
 
     /**
      * Writes a document to a file atomically. Writing a document read by {@link #read(Path)} gives
-     * the bytes that were read.
+     * the bytes that were read. This is the way to write labels:
+     * {@link ResultDocument#of(RunResult, Optional, RunEnvironment, java.util.Map)}.
      *
      * @param document the document
      * @param file     the file; parent folders are created

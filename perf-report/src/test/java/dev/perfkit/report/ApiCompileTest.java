@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +46,17 @@ class ApiCompileTest {
         assertThat(here.cores()).isEqualTo(Runtime.getRuntime().availableProcessors());
         assertThat(here.javaVersion()).isEqualTo(System.getProperty("java.runtime.version"));
         assertThat(here.perfkitVersion()).isNotBlank();
+    }
+
+    @Test
+    void shouldWriteAndReadLabelsWhenADocumentCarriesThem() throws Exception {
+        ResultDocument labelled = ResultDocument.of(TestRuns.complete(), Optional.empty(), RunEnvironment.current(),
+                Map.of("build", "1234"));
+
+        Path file = ResultJson.write(labelled, dir.resolve("labelled.json"));
+
+        assertThat(labelled.labels()).containsExactly(Map.entry("build", "1234"));
+        assertThat(ResultJson.read(file).labels()).isEqualTo(labelled.labels());
     }
 
     @Test

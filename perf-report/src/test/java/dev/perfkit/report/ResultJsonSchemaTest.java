@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,17 @@ class ResultJsonSchemaTest {
                 RunEnvironment.current()));
 
         assertThat(schema.validate(json, InputFormat.JSON)).isEmpty();
+    }
+
+    @Test
+    void shouldConformToThePublishedSchemaWhenTheDocumentHasLabels() throws Exception {
+        String json = json(ResultDocument.of(TestRuns.complete(), Optional.empty(), RunEnvironment.current(),
+                Map.of("method", "GET", "status.200", "12")));
+
+        assertThat(json).contains("\"labels\"");
+        assertThat(schema.validate(json, InputFormat.JSON)).isEmpty();
+        assertThat(schema.validate(json.replace("\"12\"", "12"), InputFormat.JSON)).isNotEmpty();
+        assertThat(schema.validate(json.replace("\"method\" :", "\" \" :"), InputFormat.JSON)).isNotEmpty();
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,6 +63,37 @@ class ResultJsonTest {
         // Gauges that failed are NaN; JSON has no NaN, so they travel as null and come back as NaN.
         assertThat(back.intervals()).isEqualTo(result.intervals());
         assertThat(back.intervals().get(0).gauges().get("sut.up")).isNaN();
+    }
+
+    @Test
+    void shouldReadBackLabelsInTheirOrderAndGiveIdenticalBytesWhenWrittenWithLabels() throws Exception {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("url", "http://127.0.0.1:8080/?q=\"a b\"");
+        labels.put("status.503", "2");
+        labels.put("status.200", "98");
+        labels.put("header.Authorization", "<redacted>");
+        Path first = ResultJson.write(ResultDocument.of(TestRuns.complete(), Optional.empty(), ENV, labels),
+                dir.resolve("labelled.json"));
+
+        ResultDocument doc = ResultJson.read(first);
+        Path second = ResultJson.write(doc, dir.resolve("again.json"));
+
+        assertThat(doc.labels()).containsExactlyEntriesOf(labels);
+        assertThat(Files.readAllBytes(second)).isEqualTo(Files.readAllBytes(first));
+        assertThat(Files.readString(first)).contains("\"labels\" : {\n    \"url\" : \"http://127.0.0.1:8080/?q=\\\"a b\\\"\",");
+    }
+
+    @Test
+    void shouldLeaveLabelsOutAndReadThemAsEmptyWhenThereAreNone() throws Exception {
+        Path file = ResultJson.write(TestRuns.complete(), Optional.empty(), dir.resolve("plain.json"));
+
+        ResultDocument doc = ResultJson.read(file);
+
+        // A file without labels is what perfkit wrote before labels existed: old files still read.
+        assertThat(Files.readString(file)).doesNotContain("\"labels\"");
+        assertThat(doc.labels()).isEmpty();
+        assertThat(Files.readAllBytes(ResultJson.write(doc, dir.resolve("again.json"))))
+                .isEqualTo(Files.readAllBytes(file));
     }
 
     private static void assertSameStats(SampleStats back, SampleStats original) {
@@ -124,6 +157,25 @@ class ResultJsonTest {
         Files.writeString(file, json.replaceFirst("\"histogram\" : \"[^\"]+\"", "\"histogram\" : \"bm90IGEgaGlzdG9ncmFt\""));
         assertThatIOException().isThrownBy(() -> ResultJson.read(file))
                 .withMessageStartingWith(file + ": total.responseTime.histogram: not a compressed HdrHistogram");
+    }
+
+    @Test
+    void shouldNameTheLabelWhenALabelIsNotTextOrLabelsNotAnObject() throws Exception {
+        Path file = ResultJson.write(ResultDocument.of(TestRuns.complete(), Optional.empty(), ENV,
+                Map.of("status.200", "98")), dir.resolve("r.json"));
+        String json = Files.readString(file);
+
+        Files.writeString(file, json.replace("\"status.200\" : \"98\"", "\"status.200\" : 98"));
+        assertThatIOException().isThrownBy(() -> ResultJson.read(file))
+                .withMessage(file + ": labels[status.200]: expected a string, was NUMBER");
+
+        Files.writeString(file, json.replaceFirst("\"labels\" : \\{[^}]*}", "\"labels\" : [ ]"));
+        assertThatIOException().isThrownBy(() -> ResultJson.read(file))
+                .withMessage(file + ": labels: expected an object, was ARRAY");
+
+        Files.writeString(file, json.replace("\"status.200\" :", "\" \" :"));
+        assertThatIOException().isThrownBy(() -> ResultJson.read(file))
+                .withMessage(file + ": resultDocument: label name must not be blank, was \" \"");
     }
 
     @Test

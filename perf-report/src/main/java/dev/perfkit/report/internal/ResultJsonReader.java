@@ -104,7 +104,20 @@ public final class ResultJsonReader {
                     (int) integer(run, "run.peakUsers"), errorNode.isNull() ? null : text(run, "run.error"));
             JsonNode verdictNode = field(root, "verdict");
             Optional<Verdict> verdict = verdictNode.isNull() ? Optional.empty() : Optional.of(verdict(verdictNode));
-            return new ResultDocument((int) integer(root, "schemaVersion"), result, verdict, environment);
+            return new ResultDocument((int) integer(root, "schemaVersion"), result, verdict, environment,
+                    labels(root));
+        }
+
+        /** Labels are optional: files written before they existed, or without any, have none. */
+        private Map<String, String> labels(JsonNode root) {
+            Map<String, String> labels = new LinkedHashMap<>();
+            if (root.get("labels") == null) {
+                return labels;
+            }
+            for (Map.Entry<String, JsonNode> e : object(root, "labels").properties()) {
+                labels.put(e.getKey(), textValue(e.getValue(), "labels[" + e.getKey() + "]"));
+            }
+            return labels;
         }
 
         private SampleStats sample(JsonNode s, String path) {

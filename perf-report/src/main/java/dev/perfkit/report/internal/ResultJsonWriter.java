@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * Writes a {@link ResultDocument} as JSON of schema version 1 (docs/schema). The field order is
- * fixed, maps keep their order, lines end with {@code \n} and numbers are printed by Jackson, so the
+ * fixed, maps keep their order, the {@code labels} object is left out when there are none, lines end with {@code \n} and numbers are printed by Jackson, so the
  * same document always gives the same bytes.
  */
 public final class ResultJsonWriter {
@@ -52,6 +52,7 @@ public final class ResultJsonWriter {
             g.writeNumberField("schemaVersion", document.schemaVersion());
             g.writeBooleanField("complete", document.complete());
             environment(g, document.environment());
+            labels(g, document.labels());
             g.writeObjectFieldStart("run");
             g.writeStringField("scenario", r.scenario());
             g.writeStringField("description", r.description());
@@ -97,6 +98,21 @@ public final class ResultJsonWriter {
         g.writeStringField("os", e.os());
         g.writeNumberField("cores", e.cores());
         g.writeStringField("hostName", e.hostName());
+        g.writeEndObject();
+    }
+
+    /**
+     * Written only when there are labels, so that a document without any has the bytes it had before
+     * labels existed, and old files read and written again stay the same.
+     */
+    private static void labels(JsonGenerator g, Map<String, String> labels) throws IOException {
+        if (labels.isEmpty()) {
+            return;
+        }
+        g.writeObjectFieldStart("labels");
+        for (Map.Entry<String, String> e : labels.entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
         g.writeEndObject();
     }
 
