@@ -1,0 +1,84 @@
+package dev.perfkit.examples.docs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Finds the ```java blocks of Markdown files. A fence is three backticks at the start of a line
+ * (indentation allowed); the block is Java when the info string's first word is {@code java}.
+ * Blocks in other languages (```text, ```sh, ```yaml, a bare ```) are not Java and not returned.
+ * A block fenced ```java continued goes on from the file's previous Java block: it is returned as
+ * that block's lines followed by its own (so it may use what the previous one declared), in place
+ * of the previous one.
+ */
+final class MarkdownSnippets {
+
+    private MarkdownSnippets() {
+    }
+
+    /** The Java blocks of README.md and of every {@code docs/*.md} under {@code root}, in file order. */
+    static List<DocSnippet> ofProject(Path root) {
+        List<Path> files = new ArrayList<>();
+        files.add(root.resolve("README.md"));
+        try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
+            docs.filter(p -> p.getFileName().toString().endsWith(".md")).sorted().forEach(files::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<DocSnippet> snippets = new ArrayList<>();
+        for (Path file : files) {
+            snippets.addAll(read(root.relativize(file), root));
+        }
+        return snippets;
+    }
+
+    /** The Java blocks of {@code root.resolve(file)}; the snippets name it by {@code file}. */
+    static List<DocSnippet> read(Path file, Path root) {
+        List<String> text;
+        try {
+            text = Files.readAllLines(root.resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<DocSnippet> snippets = new ArrayList<>();
+        List<String> block = null;
+        boolean java = false;
+        boolean continued = false;
+        int blockStart = 0;
+        for (int i = 0; i < text.size(); i++) {
+            String trimmed = text.get(i).strip();
+            if (block == null && trimmed.startsWith("```")) {
+                String info = trimmed.substring(3).strip();
+                java = info.equals("java") || info.startsWith("java ");
+                continued = info.equals("java continued");
+                block = new ArrayList<>();
+                blockStart = i + 2;
+            } else if (block != null && trimmed.equals("```")) {
+                if (java) {
+                    List<Integer> numbers = new ArrayList<>();
+                    for (int n = 0; n < block.size(); n++) {
+                        numbers.add(blockStart + n);
+                    }
+                    DocSnippet snippet = new DocSnippet(file, block, numbers);
+                    if (continued && snippets.isEmpty()) {
+                        throw new IllegalArgumentException(file + ":" + (blockStart - 1)
+                                + ": a ```java continued block needs a Java block before it");
+                    }
+                    snippets.add(continued ? snippets.removeLast().followedBy(snippet) : snippet);
+                }
+                block = null;
+            } else if (block != null) {
+                block.add(text.get(i));
+            }
+        }
+        if (block != null) {
+            throw new IllegalArgumentException(file + ":" + (blockStart - 1) + ": code block is never closed");
+        }
+        return snippets;
+    }
+}
