@@ -6,17 +6,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Finds the ```java blocks of Markdown files. A fence is three backticks at the start of a line
- * (indentation allowed); the block is Java when the info string's first word is {@code java}.
+ * Finds the ```java blocks of Markdown files. As in CommonMark, an opening fence is a line of three
+ * or more backticks (indentation allowed) followed by an info string without backticks, and the
+ * block ends at a line of at least as many backticks; the block is Java when the info string is
+ * {@code java} or starts with {@code java }.
  * Blocks in other languages (```text, ```sh, ```yaml, a bare ```) are not Java and not returned.
  * A block fenced ```java continued goes on from the file's previous Java block: it is returned as
  * that block's lines followed by its own (so it may use what the previous one declared), in place
  * of the previous one.
  */
 final class MarkdownSnippets {
+
+    private static final Pattern OPENING = Pattern.compile("(`{3,})([^`]*)");
 
     private MarkdownSnippets() {
     }
@@ -50,15 +56,18 @@ final class MarkdownSnippets {
         boolean java = false;
         boolean continued = false;
         int blockStart = 0;
+        String fence = null;
         for (int i = 0; i < text.size(); i++) {
             String trimmed = text.get(i).strip();
-            if (block == null && trimmed.startsWith("```")) {
-                String info = trimmed.substring(3).strip();
+            Matcher opening = OPENING.matcher(trimmed);
+            if (block == null && opening.matches()) {
+                fence = opening.group(1);
+                String info = opening.group(2).strip();
                 java = info.equals("java") || info.startsWith("java ");
                 continued = info.equals("java continued");
                 block = new ArrayList<>();
                 blockStart = i + 2;
-            } else if (block != null && trimmed.equals("```")) {
+            } else if (block != null && trimmed.startsWith(fence) && trimmed.chars().allMatch(c -> c == '`')) {
                 if (java) {
                     List<Integer> numbers = new ArrayList<>();
                     for (int n = 0; n < block.size(); n++) {
