@@ -60,8 +60,8 @@ final class Summary {
         out.println("=== summary ===");
         for (ScenarioOutcome o : outcomes) {
             String verdict = o.verdict().map(v -> v.outcome().name()).orElse("NOT JUDGED");
-            String baseline = o.comparison().map(c -> c.hasRegression() ? ", REGRESSION" : ", no regression").orElse("");
-            out.printf(Locale.ROOT, "%-40s %-10s%s -> %s%n", o.suite() + "/" + o.scenario(), verdict, baseline,
+            String baseline = o.comparison().map(c -> c.hasRegression() ? "regression" : "no regression").orElse("");
+            out.printf(Locale.ROOT, "%-40s %-10s %-13s -> %s%n", o.suite() + "/" + o.scenario(), verdict, baseline,
                     o.exit().name());
         }
         ExitCode exit = exitCode(outcomes);
