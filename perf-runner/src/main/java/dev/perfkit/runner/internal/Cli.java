@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit codes:%n",
         footer = {"  0  pass", "  1  the runner itself crashed", "  2  a bad command line (usage error)",
             "  3  a regression against the baseline", "  4  a threshold rule was critical",
-            "  5  a run error: a run failed, measured nothing, or its reports could not be written",
+            "  5  a run error: a run failed, measured nothing, or a report was not written",
             "", "Run 'perfkit help COMMAND' or 'perfkit COMMAND --help' for a command's options."},
         subcommands = CommandLine.HelpCommand.class)
 public final class Cli implements Runnable {

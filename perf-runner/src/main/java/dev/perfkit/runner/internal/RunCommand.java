@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code perfkit run}: runs suites or a scenario class against a target, then prints the summary. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs suites (load, api, db, all, or any suite name on the class path) or a scenario class",
-            "against a target, shows a progress line, then prints each scenario's verdict, findings,",
-            "recommendations and report files, and exits with the most serious exit code."})
+        description = {"Runs suites or scenario classes against a target and judges them.",
+            "SUITE is load, api, db, all, or any suite name 'perfkit list' shows. A progress line runs",
+            "while each scenario runs; at the end each scenario's verdict, findings, recommendations and",
+            "report files are printed, and the exit code is the most serious of all scenarios."})
 final class RunCommand implements Callable<Integer> {
 
     private final Catalog catalog;
