@@ -17,10 +17,10 @@ import java.util.List;
  *     public String name() { return "api"; }
  *     public String description() { return "the REST API under a closed load"; }
  *     public List<SuiteScenario> scenarios(SuiteContext context) {
- *         Http http = Http.create(HttpConfig.custom().baseUri(context.baseUri()).build());
+ *         Http http = Http.create(HttpConfig.of(context.baseUri().toString()));
  *         Scenario browse = Scenario.named("browse").users(20).hold(Duration.ofSeconds(30))
- *                 .task(1, "home", session -> http.get("/").execute(session));
- *         return List.of(SuiteScenario.of("browse", browse, context.thresholds()));
+ *                 .task(1, "home", http.task(HttpRequest.get("/").check(Check.status(200))));
+ *         return List.of(SuiteScenario.of("browse", browse, context.thresholds()).closing(http));
  *     }
  * }
  * }</pre>
