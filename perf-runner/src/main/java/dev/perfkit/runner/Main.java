@@ -32,12 +32,13 @@ public final class Main {
     }
 
     /**
-     * Runs the command line and exits the JVM with its exit code.
+     * Runs the command line and exits the JVM with its exit code. Ctrl-C stops the running
+     * scenario gracefully: it is still judged and its reports written, and the summary printed.
      *
      * @param args the command line; {@code --help} lists the commands
      */
     public static void main(String[] args) {
-        System.exit(Cli.execute(args, System.out, System.err, isTerminal()));
+        System.exit(Cli.execute(args, System.out, System.err, isTerminal(), true));
     }
 
     /**
@@ -49,7 +50,7 @@ public final class Main {
      * @return the exit code: 0, 1, 2, or an {@link dev.perfkit.core.ExitCode} code
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return Cli.execute(args, out, err, false);
+        return Cli.execute(args, out, err, false, false);
     }
 
     /**

@@ -18,7 +18,7 @@ record Invocation(int code, String out, String err) {
         int code;
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = terminal ? Cli.execute(args, o, e, true) : Main.run(args, o, e);
+            code = terminal ? Cli.execute(args, o, e, true, false) : Main.run(args, o, e);
         }
         return new Invocation(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -42,13 +42,16 @@ public final class Cli implements Runnable {
      * @param out      where progress, summaries and help go
      * @param err      where errors go
      * @param terminal whether {@code out} is a terminal (the progress line is then rewritten in place)
+     * @param stopOnSignal whether Ctrl-C stops the running scenario gracefully, through a JVM
+     *                 shutdown hook (only for a {@code main}: the hook is global to the JVM)
      * @return the exit code
      */
-    public static int execute(String[] args, PrintStream out, PrintStream err, boolean terminal) {
+    public static int execute(String[] args, PrintStream out, PrintStream err, boolean terminal,
+                              boolean stopOnSignal) {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         Catalog catalog = new Catalog(loader != null ? loader : Cli.class.getClassLoader());
         CommandLine cl = new CommandLine(new Cli());
-        cl.addSubcommand("run", new RunCommand(catalog, out, terminal));
+        cl.addSubcommand("run", new RunCommand(catalog, out, terminal, stopOnSignal));
         cl.addSubcommand("list", new ListCommand(catalog, out));
         cl.addSubcommand("http", new CommandLine(new HttpCommand(out, err)).setUnmatchedOptionsArePositionalParams(true));
         Charset charset = out.charset();

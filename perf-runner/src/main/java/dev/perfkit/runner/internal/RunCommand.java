@@ -23,6 +23,8 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,9 +40,13 @@ import picocli.CommandLine.Spec;
             "report files are printed, and the exit code is the most serious of all scenarios."})
 final class RunCommand implements Callable<Integer> {
 
+    /** How long Ctrl-C waits for the stopped scenario's reports and the summary. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
     private final Catalog catalog;
     private final PrintStream out;
     private final boolean terminal;
+    private final boolean stopOnSignal;
 
     @Spec
     CommandSpec spec;
@@ -117,10 +123,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress line; only the summary at the end.")
     boolean quiet;
 
-    RunCommand(Catalog catalog, PrintStream out, boolean terminal) {
+    RunCommand(Catalog catalog, PrintStream out, boolean terminal, boolean stopOnSignal) {
         this.catalog = catalog;
         this.out = out;
         this.terminal = terminal;
+        this.stopOnSignal = stopOnSignal;
     }
 
     @Override
@@ -154,10 +161,41 @@ final class RunCommand implements Callable<Integer> {
             out.println("perfkit: target " + (host != null ? "" : target + " at ") + running.baseUri());
             SuiteContext context = new SuiteContext(running.baseUri(), running.jdbcUrl(), running.pid(), environment,
                     runSeed, overrides);
-            List<ScenarioOutcome> outcomes = new SuiteRunner(settings, out).run(chosen, context);
-            Summary.print(outcomes, out);
-            return Summary.exitCode(outcomes).code();
+            SuiteRunner runner = new SuiteRunner(settings, out);
+            CountDownLatch finished = new CountDownLatch(1);
+            Thread hook = stopOnSignal ? stopHook(runner, finished) : null;
+            try {
+                List<ScenarioOutcome> outcomes = runner.run(chosen, context);
+                Summary.print(outcomes, out);
+                return Summary.exitCode(outcomes).code();
+            } finally {
+                finished.countDown();
+                if (hook != null) {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException e) {
+                        // the JVM is shutting down (Ctrl-C): the hook is running
+                    }
+                }
+            }
         }
+    }
+
+    /**
+     * On Ctrl-C: stops the running scenario gracefully and lets the runner judge it, write its
+     * reports and print the summary (up to {@link #STOP_GRACE}) before the JVM ends.
+     */
+    private static Thread stopHook(SuiteRunner runner, CountDownLatch finished) {
+        Thread hook = new Thread(() -> {
+            runner.stop();
+            try {
+                finished.await(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "perfkit-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
     }
 
     private Overrides overrides() {

@@ -3,6 +3,7 @@ package dev.perfkit.runner.internal;
 import dev.perfkit.core.Comparison;
 import dev.perfkit.core.ExitCode;
 import dev.perfkit.core.LoadTest;
+import dev.perfkit.core.RunHandle;
 import dev.perfkit.core.RunOptions;
 import dev.perfkit.core.RunResult;
 import dev.perfkit.core.Verdict;
@@ -24,12 +25,15 @@ import java.util.Optional;
  * Runs the scenarios of suites one after the other: applies the overrides, runs with a progress
  * line, judges against the thresholds, writes the reports into {@code out/<suite>/<scenario>/},
  * compares with a baseline and saves one. A failure of one suite or scenario is recorded as its
- * outcome and the others still run.
+ * outcome and the others still run. {@link #stop()} (Ctrl-C) stops the running scenario gracefully,
+ * so that what it measured is still judged and written, and skips the rest.
  */
 final class SuiteRunner {
 
     private final RunSettings settings;
     private final PrintStream out;
+    private volatile RunHandle current;
+    private volatile boolean stopped;
 
     SuiteRunner(RunSettings settings, PrintStream out) {
         this.settings = settings;
@@ -39,6 +43,10 @@ final class SuiteRunner {
     List<ScenarioOutcome> run(List<Suite> suites, SuiteContext context) throws InterruptedException {
         List<ScenarioOutcome> outcomes = new ArrayList<>();
         for (Suite suite : suites) {
+            if (stopped) {
+                outcomes.add(ScenarioOutcome.error(suite.name(), "-", "not run: the run was stopped"));
+                continue;
+            }
             List<SuiteScenario> scenarios;
             try {
                 scenarios = suite.scenarios(context);
@@ -52,7 +60,8 @@ final class SuiteRunner {
             }
             try {
                 for (SuiteScenario s : scenarios) {
-                    outcomes.add(runOne(suite.name(), s, context));
+                    outcomes.add(stopped ? ScenarioOutcome.error(suite.name(), s.name(), "not run: the run was stopped")
+                            : runOne(suite.name(), s, context));
                 }
             } finally {
                 close(suite.name(), scenarios, outcomes);
@@ -75,11 +84,21 @@ final class SuiteRunner {
         if (!settings.quiet()) {
             options.addListener(new ProgressLine(out, label, settings.terminal()));
         }
-        RunResult result;
+        RunHandle handle;
         try {
-            result = LoadTest.run(applied.scenario(), options.build());
+            handle = LoadTest.start(applied.scenario(), options.build());
         } catch (IllegalArgumentException e) {
             return ScenarioOutcome.error(suite, s.name(), "the scenario is invalid: " + e.getMessage());
+        }
+        current = handle;
+        if (stopped) {
+            handle.stop();
+        }
+        RunResult result;
+        try {
+            result = handle.await();
+        } finally {
+            current = null;
         }
         Verdict verdict = s.thresholds().evaluate(result);
         Path folder = settings.out().resolve(suite).resolve(s.name());
@@ -113,6 +132,18 @@ final class SuiteRunner {
         }
         return new ScenarioOutcome(suite, s.name(), Optional.of(result), Optional.of(verdict), comparison, reports,
                 notes, exit);
+    }
+
+    /**
+     * Stops the scenario running now gracefully (its result is still judged and written) and
+     * skips the scenarios not started yet. Callable from any thread, for example a shutdown hook.
+     */
+    void stop() {
+        stopped = true;
+        RunHandle handle = current;
+        if (handle != null) {
+            handle.stop();
+        }
     }
 
     private Optional<Comparison> compare(String suite, String scenario, RunResult result, List<String> notes) {
