@@ -100,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "target/perfkit-results",
             description = "Output folder; reports go to DIR/SUITE/SCENARIO/ (default: ${DEFAULT-VALUE}).")
-    Path out_;
+    Path outDir;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", split = ",", converter = Converters.FormatConverter.class,
             description = {"Report formats, repeatable or comma-separated (default: all):",
@@ -145,11 +145,11 @@ final class RunCommand implements Callable<Integer> {
         }
         long runSeed = seed != null ? seed : new SplittableRandom().nextLong();
         List<ReportFormat> reportFormats = formats.isEmpty() ? List.of(ReportFormat.values()) : formats;
-        RunSettings settings = new RunSettings(out_, reportFormats, Optional.ofNullable(baseline),
+        RunSettings settings = new RunSettings(outDir, reportFormats, Optional.ofNullable(baseline),
                 Optional.ofNullable(saveBaseline), quiet, terminal);
         TargetSystem system = host == null ? targetSystem() : null;
         out.println("perfkit: environment " + environment.id() + ", seed " + runSeed
-                + (seed == null ? " (repeat with --seed " + runSeed + ")" : "") + ", reports in " + out_);
+                + (seed == null ? " (repeat with --seed " + runSeed + ")" : "") + ", reports in " + outDir);
         RunningTarget running;
         try {
             running = host != null ? new RemoteTarget(host, Optional.ofNullable(jdbcUrl)) : system.start();
