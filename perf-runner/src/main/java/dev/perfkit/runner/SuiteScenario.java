@@ -40,7 +40,8 @@ public record SuiteScenario(String name, Scenario scenario, RunOptions options, 
         Objects.requireNonNull(scenario, "suiteScenario[" + name + "]: scenario must not be null");
         Objects.requireNonNull(options, "suiteScenario[" + name + "]: options must not be null");
         Objects.requireNonNull(thresholds, "suiteScenario[" + name + "]: thresholds must not be null");
-        resources = List.copyOf(Objects.requireNonNull(resources, "suiteScenario[" + name + "]: resources must not be null"));
+        resources = List.copyOf(Objects.requireNonNull(resources,
+                "suiteScenario[" + name + "]: resources must not be null"));
     }
 
     /**

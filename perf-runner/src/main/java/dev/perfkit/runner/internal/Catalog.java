@@ -79,7 +79,8 @@ final class Catalog {
         } catch (NoSuchMethodException e) {
             factory = null;
         }
-        if (factory == null || !Modifier.isStatic(factory.getModifiers()) || factory.getReturnType() != Scenario.class) {
+        if (factory == null || !Modifier.isStatic(factory.getModifiers())
+                || factory.getReturnType() != Scenario.class) {
             throw new IllegalArgumentException("--scenario: " + className
                     + " must implement dev.perfkit.runner.Suite or have a public static Scenario scenario() method");
         }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  * {@code list} and {@code http}, and the mapping of errors to exit codes: a bad option or value
  * prints one line on the error stream and gives {@link #USAGE}.
  */
-@Command(name = "perfkit", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(name = "perfkit", mixinStandardHelpOptions = true, usageHelpWidth = 100, versionProvider = Cli.Version.class,
         description = "Runs perfkit load-test suites and scenario classes, judges them and writes their reports.",
         footerHeading = "%nExit codes:%n",
         footer = {"  0  pass", "  1  the runner itself crashed", "  2  a bad command line (usage error)",
@@ -53,7 +53,8 @@ public final class Cli implements Runnable {
         CommandLine cl = new CommandLine(new Cli());
         cl.addSubcommand("run", new RunCommand(catalog, out, terminal, stopOnSignal));
         cl.addSubcommand("list", new ListCommand(catalog, out));
-        cl.addSubcommand("http", new CommandLine(new HttpCommand(out, err)).setUnmatchedOptionsArePositionalParams(true));
+        cl.addSubcommand("http",
+                new CommandLine(new HttpCommand(out, err)).setUnmatchedOptionsArePositionalParams(true));
         Charset charset = out.charset();
         cl.setOut(new PrintWriter(out, true, charset));
         cl.setErr(new PrintWriter(err, true, err.charset()));

@@ -46,7 +46,8 @@ final class Converters {
             try {
                 return Preset.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException("'" + value + "' is not a preset: smoke, load, stress, spike or endurance");
+                throw new TypeConversionException("'" + value
+                        + "' is not a preset: smoke, load, stress, spike or endurance");
             }
         }
     }

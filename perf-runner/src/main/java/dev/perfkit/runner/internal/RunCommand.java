@@ -33,11 +33,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code perfkit run}: runs suites or a scenario class against a target, then prints the summary. */
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Runs suites or scenario classes against a target and judges them.",
-            "SUITE is load, api, db, all, or any suite name 'perfkit list' shows. A progress line runs",
-            "while each scenario runs; at the end each scenario's verdict, findings, recommendations and",
-            "report files are printed, and the exit code is the most serious of all scenarios."})
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
+        description = "Runs suites or scenario classes against a target and judges them. SUITE is load, api, "
+                + "db, all, or any suite name 'perfkit list' shows. A progress line runs while each "
+                + "scenario runs; at the end each scenario's verdict, findings, recommendations and report "
+                + "files are printed, and the exit code is the most serious of all scenarios.")
 final class RunCommand implements Callable<Integer> {
 
     /** How long Ctrl-C waits for the stopped scenario's reports and the summary. */
@@ -55,17 +55,19 @@ final class RunCommand implements Callable<Integer> {
             description = "Suites to run: load, api, db, all (every suite found), or a name 'perfkit list' shows.")
     List<String> suites = new ArrayList<>();
 
-    @Option(names = "--scenario", paramLabel = "CLASS", description = {"A class of yours on the class path to run:",
-        "it implements dev.perfkit.runner.Suite, or has public static Scenario scenario()",
-        "(judged by the environment's default thresholds)."})
+    @Option(names = "--scenario", paramLabel = "CLASS",
+            description = "A class of yours on the class path to run, repeatable: it implements "
+                    + "dev.perfkit.runner.Suite, or has public static Scenario scenario() (judged by the "
+                    + "environment's default thresholds).")
     List<String> scenarioClasses = new ArrayList<>();
 
-    @Option(names = {"-u", "--users"}, paramLabel = "N", description = "Concurrent users of each closed-model scenario (> 0).")
+    @Option(names = {"-u", "--users"}, paramLabel = "N",
+            description = "Concurrent users of each closed-model scenario (> 0).")
     Integer users;
 
     @Option(names = {"-d", "--duration"}, paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-            description = {"How long the full load holds after the ramp-up (closed model), or a cap on the run",
-                "(stages, open model): 500ms, 30s, 2m, 1h or PT1M30S."})
+            description = "How long the full load holds after the ramp-up (closed model), or a cap on the run "
+                    + "(stages, open model): 500ms, 30s, 2m, 1h or PT1M30S.")
     Duration duration;
 
     @Option(names = "--ramp-up", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
@@ -73,13 +75,13 @@ final class RunCommand implements Callable<Integer> {
     Duration rampUp;
 
     @Option(names = "--spawn-rate", paramLabel = "PER_SECOND",
-            description = {"Users started per second during the ramp-up, as in Locust: ramp-up = users / rate",
-                "(closed model; > 0). Not with --ramp-up."})
+            description = "Users started per second during the ramp-up, as in Locust: ramp-up = users / rate "
+                    + "(closed model; > 0). Not with --ramp-up.")
     Double spawnRate;
 
     @Option(names = "--preset", paramLabel = "PRESET", converter = Converters.PresetConverter.class,
-            description = {"A standard load (users, ramp-up, hold) applied before --users, --ramp-up, --duration:",
-                "smoke, load, stress, spike or endurance."})
+            description = "A standard load (users, ramp-up, hold) applied before --users, --ramp-up, --duration: "
+                    + "smoke, load, stress, spike or endurance.")
     Preset preset;
 
     @Option(names = "--host", paramLabel = "URL",
@@ -94,22 +96,26 @@ final class RunCommand implements Callable<Integer> {
             description = "Target system to start when no --host is given (default: ${DEFAULT-VALUE}).")
     String target;
 
-    @Option(names = {"-e", "--env"}, paramLabel = "ENV", defaultValue = "dev", converter = Converters.EnvironmentConverter.class,
-            description = "Environment whose threshold levels judge the runs: dev, staging or production (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-e", "--env"}, paramLabel = "ENV", defaultValue = "dev",
+            converter = Converters.EnvironmentConverter.class,
+            description = "Environment whose threshold levels judge the runs: dev, staging or production (default: "
+                    + "${DEFAULT-VALUE}).")
     Environment environment;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "target/perfkit-results",
             description = "Output folder; reports go to DIR/SUITE/SCENARIO/ (default: ${DEFAULT-VALUE}).")
     Path outDir;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", split = ",", converter = Converters.FormatConverter.class,
-            description = {"Report formats, repeatable or comma-separated (default: all):",
-                "json, csv, html, junit-xml, markdown, hdr-log, console."})
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", split = ",",
+            converter = Converters.FormatConverter.class,
+            description = "Report formats, repeatable or comma-separated (default: all): json, csv, html, "
+                    + "junit-xml, markdown, hdr-log, console.")
     List<ReportFormat> formats = new ArrayList<>();
 
     @Option(names = {"-b", "--baseline"}, paramLabel = "DIR_OR_FILE",
-            description = {"Compare each scenario with a baseline: a result JSON file, or a folder holding",
-                "SUITE/SCENARIO.json (as --save-baseline writes) or SUITE/SCENARIO/result.json (an earlier --out)."})
+            description = "Compare each scenario with a baseline: a result JSON file, or a folder holding "
+                    + "SUITE/SCENARIO.json (as --save-baseline writes) or SUITE/SCENARIO/result.json (an "
+                    + "earlier --out).")
     Path baseline;
 
     @Option(names = "--save-baseline", paramLabel = "DIR",
@@ -117,7 +123,8 @@ final class RunCommand implements Callable<Integer> {
     Path saveBaseline;
 
     @Option(names = "--seed", paramLabel = "SEED",
-            description = "Seed of every scenario's random choices, to repeat a run (default: a random one, printed).")
+            description = "Seed of every scenario's random choices, to repeat a run (default: a random one, "
+                    + "printed).")
     Long seed;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress line; only the summary at the end.")
@@ -137,7 +144,8 @@ final class RunCommand implements Callable<Integer> {
         if (baseline != null && !Files.exists(baseline)) {
             throw usage("--baseline: " + baseline + " does not exist");
         }
-        if (host != null && (host.getScheme() == null || !host.getScheme().matches("https?") || host.getHost() == null)) {
+        if (host != null
+                && (host.getScheme() == null || !host.getScheme().matches("https?") || host.getHost() == null)) {
             throw usage("--host: '" + host + "' is not an http(s) URL such as http://127.0.0.1:8080/");
         }
         if (jdbcUrl != null && host == null) {
