@@ -17,7 +17,7 @@ class MainTest {
         assertThat(help.out()).contains("SUITE", "--scenario", "--users", "--duration", "--ramp-up", "--spawn-rate",
                 "--preset", "--host", "--jdbc-url", "--target", "--env", "--out", "--format", "--baseline",
                 "--save-baseline", "--seed", "--quiet", "--help", "--version", "default: dev",
-                "default: target/perfkit-results");
+                "target/perfkit-results");
     }
 
     @Test
