@@ -13,21 +13,22 @@ package dev.perfkit.core;
  *
  * <p>When several apply, the most serious wins, in this order: {@link #RUN_ERROR} &gt;
  * {@link #THRESHOLD_CRITICAL} &gt; {@link #REGRESSION} &gt; {@link #PASS}; the codes grow with
- * seriousness. Code 1 is left out on purpose: the JVM exits with 1 when {@code main} throws, so a
- * runner that crashed is never mistaken for a verdict.
+ * seriousness. Codes 1 and 2 are left out on purpose: the JVM exits with 1 when {@code main} throws,
+ * so a runner that crashed is never mistaken for a verdict, and 2 is a command line's usage error
+ * (the convention of picocli and of most Unix tools, which perfkit's runner follows).
  */
 public enum ExitCode {
     /** 0: the run completed, no threshold is critical, no regression against the baseline. */
     PASS(0),
-    /** 2: the current run is a {@link ChangeDecision#REGRESSION} against the baseline ({@link Comparison#hasRegression()}). */
-    REGRESSION(2),
-    /** 3: a threshold rule reached {@link Outcome#CRITICAL} (the verdict did not pass), or one aborted the run. */
-    THRESHOLD_CRITICAL(3),
+    /** 3: the current run is a {@link ChangeDecision#REGRESSION} against the baseline ({@link Comparison#hasRegression()}). */
+    REGRESSION(3),
+    /** 4: a threshold rule reached {@link Outcome#CRITICAL} (the verdict did not pass), or one aborted the run. */
+    THRESHOLD_CRITICAL(4),
     /**
-     * 4: the run itself went wrong: it {@link RunStatus#FAILED} (an {@link Error} ended it) or it
+     * 5: the run itself went wrong: it {@link RunStatus#FAILED} (an {@link Error} ended it) or it
      * measured nothing at all, so neither thresholds nor a baseline can vouch for it.
      */
-    RUN_ERROR(4);
+    RUN_ERROR(5);
 
     private final int code;
 
@@ -35,7 +36,7 @@ public enum ExitCode {
         this.code = code;
     }
 
-    /** Returns the process exit code: 0, 2, 3 or 4. */
+    /** Returns the process exit code: 0, 3, 4 or 5. */
     public int code() {
         return code;
     }

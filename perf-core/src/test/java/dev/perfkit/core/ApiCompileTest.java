@@ -544,7 +544,7 @@ class ApiCompileTest {
 
         assertThat(ExitCode.of(current, null, c)).isEqualTo(ExitCode.REGRESSION);
         assertThat(ExitCode.of(current, Verdict.of("", List.of(), List.of()), null)).isEqualTo(ExitCode.PASS);
-        assertThat(ExitCode.RUN_ERROR.code()).isEqualTo(4);
+        assertThat(ExitCode.RUN_ERROR.code()).isEqualTo(5);
     }
 
     // ------------------------------------------------------------------ resource monitors

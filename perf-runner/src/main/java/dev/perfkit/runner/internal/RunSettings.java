@@ -1,0 +1,18 @@
+package dev.perfkit.runner.internal;
+
+import dev.perfkit.report.ReportFormat;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How the run command runs and files each scenario: output folder, report formats, baseline to
+ * compare with, folder to save baselines into, and how to show progress.
+ */
+record RunSettings(Path out, List<ReportFormat> formats, Optional<Path> baseline, Optional<Path> saveBaseline,
+                   boolean quiet, boolean terminal) {
+
+    RunSettings {
+        formats = List.copyOf(formats);
+    }
+}
