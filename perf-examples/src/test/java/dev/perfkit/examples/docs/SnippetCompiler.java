@@ -44,7 +44,7 @@ final class SnippetCompiler {
     /** What every snippet sees without importing it. */
     static final List<String> IMPORTS = List.of(
             "dev.perfkit.core.*", "dev.perfkit.http.*", "dev.perfkit.jdbc.*", "dev.perfkit.report.*",
-            "dev.perfkit.micrometer.*", "java.time.*", "java.util.*", "java.util.function.*",
+            "dev.perfkit.micrometer.*", "dev.perfkit.runner.*", "java.time.*", "java.util.*", "java.util.function.*",
             "java.util.concurrent.*", "java.util.concurrent.atomic.*",
             "java.nio.file.*", "java.net.URI", "com.fasterxml.jackson.databind.JsonNode",
             "io.github.resilience4j.retry.*", "io.github.resilience4j.circuitbreaker.*",
