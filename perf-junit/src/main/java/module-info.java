@@ -7,6 +7,7 @@ module dev.perfkit.junit {
     requires transitive dev.perfkit.report;
     // The test's annotations, extension points and AssertionFailedError (org.opentest4j, read through it).
     requires transitive org.junit.jupiter.api;
+    requires org.slf4j;
 
     exports dev.perfkit.junit;
 }

@@ -22,6 +22,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.opentest4j.AssertionFailedError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A load test inside a JUnit test: runs scenarios, then judges a result, writes its reports and
@@ -45,11 +47,16 @@ import org.opentest4j.AssertionFailedError;
  * runner's {@link ExitCode}. A {@link dev.perfkit.core.Outcome#WARNING warning} passes and is
  * published as the report entry {@code perfkit.verdict}.
  *
+ * <p>Besides the report entries (shown by IDEs, Gradle and JUnit's own reports; Surefire ignores
+ * them), each judgement logs one INFO line through SLF4J with the verdict and the reports' folder.
+ *
  * <p>Immutable: {@link #compareWith} returns a copy. Its runs are independent; a test may run and
  * judge several scenarios, each judgement writing its reports into its own folder. Not meant to
  * be shared between tests.
  */
 public final class PerfRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PerfRun.class);
 
     private final String test;
     private final Path reportsDir;
@@ -160,9 +167,9 @@ public final class PerfRun {
      *                                  holds the run's summary and the reports' folder
      * @throws IllegalArgumentException if a rule names a sample or gauge the run lacks
      *                                  ({@link Thresholds#evaluate}); the reports are written first
-     * @throws IOException              if the baseline cannot be read, or a report cannot be written
-     *                                  (the other reports are; when the test fails anyway, this is
-     *                                  suppressed in the assertion error)
+     * @throws IOException              if the baseline cannot be read (the reports are written first),
+     *                                  or a report cannot be written (the other reports are; when the
+     *                                  test fails anyway, this is suppressed in the assertion error)
      */
     public Verdict assertThresholds(RunResult result, Thresholds thresholds) throws IOException {
         Objects.requireNonNull(result, "perfRun.assertThresholds: result must not be null");
@@ -177,7 +184,15 @@ public final class PerfRun {
             writeReports(result, null, folder);
             throw e;
         }
-        Comparison comparison = measured && baseline != null ? Comparison.of(readBaseline(), result, policy) : null;
+        Comparison comparison = null;
+        if (measured && baseline != null) {
+            try {
+                comparison = Comparison.of(readBaseline(), result, policy);
+            } catch (IOException e) {
+                writeReports(result, verdict, folder);
+                throw e;
+            }
+        }
         IOException unwritten = null;
         try {
             writeReports(result, verdict, folder);
@@ -187,6 +202,8 @@ public final class PerfRun {
         if (verdict != null) {
             publisher.accept("perfkit.verdict", FailureMessage.verdictEntry(verdict));
         }
+        LOG.info("perfkit: {} ran '{}' ({}): {}; reports in {}", test, result.scenario(), result.status(),
+                verdict == null ? "not judged" : FailureMessage.verdictEntry(verdict), folder.toAbsolutePath());
         if (comparison != null) {
             publisher.accept("perfkit.comparison", comparison.summary());
         }

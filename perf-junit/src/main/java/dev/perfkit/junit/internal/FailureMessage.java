@@ -46,7 +46,7 @@ public final class FailureMessage {
                 .append(test).append(" did not pass:");
         reasons.forEach(r -> sb.append(System.lineSeparator()).append("- ").append(r));
         sb.append(System.lineSeparator()).append("reports: ").append(reports).append(System.lineSeparator())
-                .append(System.lineSeparator()).append(Reports.summary(result, Optional.ofNullable(verdict)));
+                .append(System.lineSeparator()).append(Reports.summary(result, Optional.ofNullable(verdict)).strip());
         return sb.toString();
     }
 
