@@ -15,8 +15,10 @@ import dev.perfkit.report.Baselines;
 import dev.perfkit.report.ReportFormat;
 import dev.perfkit.report.Reports;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -181,7 +183,7 @@ public final class PerfRun {
         try {
             verdict = measured ? thresholds.evaluate(result) : null;
         } catch (IllegalArgumentException e) {
-            writeReports(result, null, folder);
+            writeReportsBeforeThrowing(result, null, folder, e);
             throw e;
         }
         Comparison comparison = null;
@@ -189,7 +191,7 @@ public final class PerfRun {
             try {
                 comparison = Comparison.of(readBaseline(), result, policy);
             } catch (IOException e) {
-                writeReports(result, verdict, folder);
+                writeReportsBeforeThrowing(result, verdict, folder, e);
                 throw e;
             }
         }
@@ -230,14 +232,22 @@ public final class PerfRun {
         }
     }
 
+    private void writeReportsBeforeThrowing(RunResult result, Verdict verdict, Path folder, Exception thrown) {
+        try {
+            writeReports(result, verdict, folder);
+        } catch (IOException e) {
+            thrown.addSuppressed(e);
+        }
+    }
+
     private void writeReports(RunResult result, Verdict verdict, Path folder) throws IOException {
         try {
             Reports.writeAll(result, Optional.ofNullable(verdict), folder, formats.toArray(ReportFormat[]::new));
         } finally {
             for (ReportFormat format : formats) {
                 Path path = folder.resolve(format.defaultName()).toAbsolutePath();
-                if (java.nio.file.Files.exists(path)) {
-                    publisher.accept("perfkit.report." + format.name().toLowerCase(java.util.Locale.ROOT), path.toString());
+                if (Files.exists(path)) {
+                    publisher.accept("perfkit.report." + format.name().toLowerCase(Locale.ROOT), path.toString());
                 }
             }
         }

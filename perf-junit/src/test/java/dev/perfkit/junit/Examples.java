@@ -38,12 +38,6 @@ final class Examples {
         return entries;
     }
 
-    /** Returns the report entries of each test, in the order the tests finished publishing. */
-    static List<Map<String, String>> entriesPerEvent(EngineExecutionResults results) {
-        return results.allEvents().reportingEntryPublished().stream()
-                .map(e -> e.getRequiredPayload(ReportEntry.class).getKeyValuePairs()).toList();
-    }
-
     /** Returns the throwable of the one failed test. */
     static Throwable failure(EngineExecutionResults results) {
         List<Event> failed = results.testEvents().failed().list();
