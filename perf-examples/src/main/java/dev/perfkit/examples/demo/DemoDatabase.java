@@ -27,6 +27,8 @@ final class DemoDatabase implements AutoCloseable {
     static final String POOL_NAME = "demo-db";
     /** How long a request waits for a connection before it fails with 503. */
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    /** The prefix of the dataset's tables: {@code demo_users}, {@code demo_reports}. */
+    static final String TABLE_PREFIX = "demo_";
     /** The index that {@link DemoIssue#SLOW_QUERY} leaves out. */
     static final String TITLE_INDEX = "demo_reports_title";
 
@@ -45,25 +47,43 @@ final class DemoDatabase implements AutoCloseable {
 
     /** Creates a fresh database of its own, fills it and starts the pool. */
     static DemoDatabase start(DemoOptions options) throws SQLException {
-        String url = "jdbc:h2:mem:perfkit-demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        String url = "jdbc:h2:mem:perfkit-demo-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;OPTIMIZE_REUSE_RESULTS=FALSE";
         Dataset dataset = Dataset.custom().users(options.users()).reports(options.reports()).seed(options.seed())
-                .tablePrefix("demo_").build();
+                .tablePrefix(TABLE_PREFIX).build();
         JdbcPool pool = JdbcPool.create(PoolConfig.custom().name(POOL_NAME).jdbcUrl(url)
                 .maxSize(options.effectivePoolSize()).connectionTimeout(CONNECTION_TIMEOUT).build());
         try {
             dataset.create(pool.dataSource());
             try (Connection c = pool.dataSource().getConnection(); Statement s = c.createStatement()) {
                 if (!options.planted(DemoIssue.SLOW_QUERY)) {
-                    s.executeUpdate("CREATE INDEX " + TITLE_INDEX + " ON " + dataset.reportsTable() + " (title)");
+                    s.executeUpdate("CREATE INDEX " + TITLE_INDEX + " ON " + dataset.reportsTable() + " (title, id)");
                 }
                 s.executeUpdate("CREATE SEQUENCE demo_report_ids START WITH " + (options.reports() + 1L));
                 s.executeUpdate("ALTER TABLE " + dataset.reportsTable() + " ALTER COLUMN id SET DEFAULT NEXT VALUE FOR demo_report_ids");
             }
+            openAll(pool, options.effectivePoolSize());
         } catch (SQLException | RuntimeException e) {
             shutdown(pool);
             throw e;
         }
         return new DemoDatabase(dataset, url, pool, options.dbRoundTrip());
+    }
+
+    /**
+     * Takes every connection of the pool at once and gives them back: HikariCP opens connections in
+     * the background, and without this the first requests of a run would wait for them.
+     */
+    private static void openAll(JdbcPool pool, int size) throws SQLException {
+        List<Connection> open = new ArrayList<>(size);
+        try {
+            for (int i = 0; i < size; i++) {
+                open.add(pool.dataSource().getConnection());
+            }
+        } finally {
+            for (Connection c : open) {
+                c.close();
+            }
+        }
     }
 
     Dataset dataset() {
