@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -40,12 +41,15 @@ public final class DemoMain {
         DemoOptions.Builder options = DemoOptions.custom();
         List<DemoIssue> issues = new ArrayList<>();
         for (String arg : args) {
+            if (arg.isBlank()) {
+                continue;
+            }
             if (arg.startsWith("--port=")) {
                 options.port(Integer.parseInt(arg.substring("--port=".length())));
             } else if (Character.isDigit(arg.charAt(0)) || arg.toUpperCase(Locale.ROOT).startsWith("PT")) {
                 duration = parseDuration(arg);
             } else {
-                issues.add(DemoIssue.valueOf(arg.toUpperCase(Locale.ROOT)));
+                issues.add(issue(arg));
             }
         }
         options.plant(issues.toArray(DemoIssue[]::new));
@@ -61,6 +65,15 @@ public final class DemoMain {
             }
         }
         System.out.println("demo system stopped");
+    }
+
+    private static DemoIssue issue(String arg) {
+        try {
+            return DemoIssue.valueOf(arg.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("demoMain: argument must be a duration, an issue of "
+                    + Arrays.toString(DemoIssue.values()) + " or --port=N, was \"" + arg + "\"", e);
+        }
     }
 
     private static Duration parseDuration(String arg) {
