@@ -198,7 +198,12 @@ class FailureCategoryTest {
                     "connection_refused", "connect_timeout", "read_timeout", "tls", "http_4xx", "http_5xx", "check");
             assertThat(stats.failureSummaries()).allSatisfy(f -> {
                 assertThat(f.count()).isEqualTo(2);
-                assertThat(f.messages()).singleElement().satisfies(m -> assertThat(m.count()).isEqualTo(2));
+                assertThat(f.messages().stream().mapToLong(FailureSummary.MessageCount::count).sum()).isEqualTo(2);
+                if (!f.category().endsWith("_timeout")) {
+                    // A timeout's text depends on which of OkHttp's timers fired first (the socket's
+                    // or Okio's watchdog), which a busy machine can change between the two calls.
+                    assertThat(f.messages()).singleElement().satisfies(m -> assertThat(m.count()).isEqualTo(2));
+                }
             });
         }
     }
