@@ -304,7 +304,9 @@ class JdbcPoolTest {
             assertThat(i.gauges()).containsOnlyKeys("h2.active", "h2.idle", "h2.total", "h2.waiting", "h2.max");
             assertThat(i.gauges().get("h2.max")).isEqualTo(4.0);
             assertThat(i.gauges().get("h2.total")).isBetween(1.0, 4.0);
-            assertThat(i.gauges().get("h2.active") + i.gauges().get("h2.idle")).isEqualTo(i.gauges().get("h2.total"));
+            // HikariCP counts reserved and removed connections in the total, and the gauges are read
+            // one after the other: active + idle never exceeds the total, but may be below it.
+            assertThat(i.gauges().get("h2.active") + i.gauges().get("h2.idle")).isLessThanOrEqualTo(i.gauges().get("h2.total"));
         });
         assertThat(run.sample("ping").orElseThrow().count()).isEqualTo(60);
         assertThat(run.sample("h2.acquire").orElseThrow().count()).isEqualTo(60);
