@@ -65,6 +65,6 @@ class LoadCheckTest {
         assertThat(report.verdict().rules()).singleElement()
             .satisfies(rule -> assertThat(rule.observed()).isPositive().isLessThan(1_000_000));
         assertThat(report.exitCode()).isEqualTo(ExitCode.THRESHOLD_CRITICAL);
-        assertThat(report.exitCode().code()).isEqualTo(3);
+        assertThat(report.exitCode().code()).isEqualTo(4);
     }
 }
