@@ -30,11 +30,12 @@ import java.util.function.Function;
  * </pre>
  *
  * <table>
- *   <caption>The user types: of every 10 users, by weight</caption>
+ *   <caption>The user types: of every 10 users, by weight; task names are unique across types, so each
+ *       task's row in the reports is one type's</caption>
  *   <tr><th>type</th><th>weight</th><th>tasks (weight)</th><th>think time after each task</th></tr>
  *   <tr><td>regular</td><td>4</td><td>dashboard (5), reports list (3), search (2)</td><td>100 to 500 ms</td></tr>
  *   <tr><td>admin</td><td>2</td><td>create a report (2), open a report (2), reports list (1)</td><td>200 to 800 ms</td></tr>
- *   <tr><td>api</td><td>2</td><td>health check (3), token verification (2)</td><td>none: a high rate</td></tr>
+ *   <tr><td>api</td><td>2</td><td>health check (3), token verification (2)</td><td>20 ms: about 40 requests a second each</td></tr>
  *   <tr><td>mobile</td><td>2</td><td>small pages of 5 reports (3), dashboard (1)</td><td>0.5 to 1.5 s</td></tr>
  * </table>
  * Users get their type by smooth weighted round robin, so the first five users (the smoke preset)
@@ -66,7 +67,7 @@ public final class LoadSuite implements Suite {
 
     static final Profile REGULAR = new Profile("regular", 4, ThinkTime.uniform(millis(100), millis(500)));
     static final Profile ADMIN = new Profile("admin", 2, ThinkTime.uniform(millis(200), millis(800)));
-    static final Profile API = new Profile("api", 2, ThinkTime.none());
+    static final Profile API = new Profile("api", 2, ThinkTime.constant(millis(20)));
     static final Profile MOBILE = new Profile("mobile", 2, ThinkTime.uniform(millis(500), millis(1_500)));
     /** The user types in the order of the table above. */
     static final List<Profile> PROFILES = List.of(REGULAR, ADMIN, API, MOBILE);
@@ -128,13 +129,13 @@ public final class LoadSuite implements Suite {
                 .userType(type(ADMIN)
                         .task(2, "create-report", Think.after(http.task(create), ADMIN.thinkTime()))
                         .task(2, "open-report", Think.after(http.task(open), ADMIN.thinkTime()))
-                        .task(1, "reports", Think.after(http.task(reports), ADMIN.thinkTime())))
+                        .task(1, "list-reports", Think.after(http.task(reports), ADMIN.thinkTime())))
                 .userType(type(API)
-                        .task(3, "health", http.task(health))
-                        .task(2, "verify-token", http.task(verify)))
+                        .task(3, "health", Think.after(http.task(health), API.thinkTime()))
+                        .task(2, "verify-token", Think.after(http.task(verify), API.thinkTime())))
                 .userType(type(MOBILE)
-                        .task(3, "small-page", Think.after(http.task(smallPage), MOBILE.thinkTime()))
-                        .task(1, "dashboard", Think.after(http.task(dashboard), MOBILE.thinkTime())));
+                        .task(3, "mobile-page", Think.after(http.task(smallPage), MOBILE.thinkTime()))
+                        .task(1, "mobile-dashboard", Think.after(http.task(dashboard), MOBILE.thinkTime())));
     }
 
     private static UserType type(Profile profile) {

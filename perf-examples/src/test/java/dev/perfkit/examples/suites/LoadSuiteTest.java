@@ -52,16 +52,16 @@ class LoadSuiteTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("regular", 4), org.assertj.core.groups.Tuple.tuple("admin", 2),
                         org.assertj.core.groups.Tuple.tuple("api", 2), org.assertj.core.groups.Tuple.tuple("mobile", 2));
         assertThat(tasks(scenario, "regular")).containsExactly("dashboard:5", "reports:3", "search:2");
-        assertThat(tasks(scenario, "admin")).containsExactly("create-report:2", "open-report:2", "reports:1");
+        assertThat(tasks(scenario, "admin")).containsExactly("create-report:2", "open-report:2", "list-reports:1");
         assertThat(tasks(scenario, "api")).containsExactly("health:3", "verify-token:2");
-        assertThat(tasks(scenario, "mobile")).containsExactly("small-page:3", "dashboard:1");
+        assertThat(tasks(scenario, "mobile")).containsExactly("mobile-page:3", "mobile-dashboard:1");
         assertThat(scenario.thinkTime()).as("think times are per user type, in the tasks").isEqualTo(ThinkTime.none());
     }
 
     @Test
-    void shouldGiveApiUsersNoThinkTimeAndMobileUsersTheLongestWhenTheProfilesAreCompared() {
+    void shouldGiveApiUsersTheShortestThinkTimeAndMobileUsersTheLongestWhenTheProfilesAreCompared() {
         assertThat(LoadSuite.PROFILES).extracting(LoadSuite.Profile::name).containsExactly("regular", "admin", "api", "mobile");
-        assertThat(LoadSuite.API.thinkTime()).isEqualTo(ThinkTime.none());
+        assertThat(LoadSuite.API.thinkTime()).isEqualTo(ThinkTime.constant(Duration.ofMillis(20)));
         assertThat(LoadSuite.REGULAR.thinkTime()).isEqualTo(ThinkTime.uniform(Duration.ofMillis(100), Duration.ofMillis(500)));
         assertThat(LoadSuite.ADMIN.thinkTime()).isEqualTo(ThinkTime.uniform(Duration.ofMillis(200), Duration.ofMillis(800)));
         assertThat(LoadSuite.MOBILE.thinkTime()).isEqualTo(ThinkTime.uniform(Duration.ofMillis(500), Duration.ofMillis(1_500)));

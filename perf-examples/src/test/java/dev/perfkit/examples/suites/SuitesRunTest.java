@@ -64,7 +64,7 @@ class SuitesRunTest {
 
     @Test
     void shouldRunTheDatabaseKitAgainstTheDemoDatabaseAndPassWhenTheDurationIsShortened() throws Exception {
-        Runner run = Runner.run("run", "db", "--duration", "1s", "--seed", "7", "--quiet", "--out", dir.toString());
+        Runner run = Runner.run("run", "db", "--duration", "2s", "--seed", "7", "--quiet", "--out", dir.toString());
 
         assertThat(run.code()).as(run.printed()).isEqualTo(ExitCode.PASS.code());
         assertReports("db", List.of("query-patterns", "concurrent-operations", "bulk-operations", "pool", "large-result"));
