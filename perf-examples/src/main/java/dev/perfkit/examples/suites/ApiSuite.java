@@ -40,7 +40,7 @@ import java.util.List;
  * </table>
  * Each closed scenario ramps up over 2 s and holds for {@link #HOLD}; {@code --users},
  * {@code --duration} and {@code --ramp-up} change them. The scalability steps are stages instead
- * (ramp to N users over 2 s, hold), so that {@code --users} cannot change their N; only
+ * (ramp to N users over 1 s, hold), so that {@code --users} cannot change their N; only
  * {@code --duration} applies, as a cap.
  *
  * <p><b>Degradation.</b> Each step is judged on its own; in addition, at the end of each step a line
@@ -49,7 +49,9 @@ import java.util.List;
  *
  * <p><b>CPU and memory.</b> Every scenario monitors the demo's process as {@code sut.cpu} and
  * {@code sut.memory}, which the environments' default rules judge. The demo started by the runner
- * shares the runner's JVM, so these figures include the load generator's own work.
+ * shares the runner's JVM, so these figures include the load generator's own work; and as every
+ * scenario is flat out (no think time), the CPU rule keeps only its warning level
+ * ({@link Levels#flatOut}).
  */
 public final class ApiSuite implements Suite {
 
@@ -59,6 +61,8 @@ public final class ApiSuite implements Suite {
     public static final List<Integer> SCALE_STEPS = List.of(10, 20, 50, 100);
 
     private static final Duration RAMP_UP = Duration.ofSeconds(2);
+    /** The ramp of a scalability step: short, so that a capped step still holds its users. */
+    private static final Duration STEP_RAMP_UP = Duration.ofSeconds(1);
 
     /** Creates the suite; the runner does, through {@link java.util.ServiceLoader}. */
     public ApiSuite() {
@@ -110,11 +114,11 @@ public final class ApiSuite implements Suite {
         for (int users : SCALE_STEPS) {
             String name = String.format("scale-%03d", users);
             Scenario step = Scenario.named(name)
-                    .stages(Stage.rampTo(users).over(RAMP_UP), Stage.hold(HOLD))
+                    .stages(Stage.rampTo(users).over(STEP_RAMP_UP), Stage.hold(HOLD))
                     .task(1, "dashboard", http.task(dashboard));
             RunOptions.Builder options = http.addGauges(demo.options()).addListener(log.step(users));
-            scenarios.add(new SuiteScenario(name, step, options.build(), p95(context, "GET /dashboard",
-                    Duration.ofMillis(250)), List.of()));
+            scenarios.add(new SuiteScenario(name, step, options.build(), Levels.flatOut(p95(context, "GET /dashboard",
+                    Duration.ofMillis(250))), List.of()));
         }
 
         // Error handling: requests that must fail, and fail fast. The expected status is a success
@@ -129,8 +133,12 @@ public final class ApiSuite implements Suite {
                 .task(1, "bad-token", http.task(badToken))
                 .task(1, "unknown-report", http.task(unknownReport))
                 .task(1, "bad-page-size", http.task(badPageSize));
-        scenarios.add(suiteScenario(demo, http, "errors", errors, context.thresholds()
-                .p95().below(Levels.warning(env, Duration.ofMillis(50)), Levels.critical(env, Duration.ofMillis(50)))));
+        Duration failFast = Duration.ofMillis(50);
+        Thresholds errorRules = context.thresholds();
+        for (HttpRequest failing : List.of(badToken, unknownReport, badPageSize)) {
+            errorRules = errorRules.p95(failing.name()).below(Levels.warning(env, failFast), Levels.critical(env, failFast));
+        }
+        scenarios.add(suiteScenario(demo, http, "errors", errors, errorRules));
 
         // The client is shared by every scenario: the last one closes it after the suite.
         int last = scenarios.size() - 1;
@@ -148,7 +156,7 @@ public final class ApiSuite implements Suite {
 
     private static SuiteScenario suiteScenario(DemoAccess demo, Http http, String name, Scenario scenario,
                                                Thresholds thresholds) {
-        return SuiteScenario.of(name, scenario, thresholds).withOptions(http.addGauges(demo.options()).build());
+        return SuiteScenario.of(name, scenario, Levels.flatOut(thresholds)).withOptions(http.addGauges(demo.options()).build());
     }
 
     /** The environment's defaults plus p95 of one request, at the environment's levels. */

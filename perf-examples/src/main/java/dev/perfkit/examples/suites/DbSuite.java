@@ -1,7 +1,6 @@
 package dev.perfkit.examples.suites;
 
 import dev.perfkit.core.Environment;
-import dev.perfkit.core.Rule;
 import dev.perfkit.core.Scenario;
 import dev.perfkit.core.Statistic;
 import dev.perfkit.core.Subject;
@@ -64,7 +63,7 @@ import java.util.List;
  * throughput rule (a one-user job is judged by its time, not its rate) and the bulk and large-result
  * scenarios the statement time rules (a batch of 1,000 rows is no single-row statement). Every
  * scenario is a flat-out job (no think time) and the demo's database runs in the runner's JVM, so
- * the CPU rule only warns ({@link #flatOut}). The bulk
+ * the CPU rule only warns ({@link Levels#flatOut}). The bulk
  * scenario removes what it inserts; the others change only the users' {@code visits}.
  */
 public final class DbSuite implements Suite {
@@ -76,7 +75,6 @@ public final class DbSuite implements Suite {
     /** The rows of the bulk scenario. */
     public static final int BULK_RECORDS = 1_000;
 
-    private static final String SUT_CPU = "sut.cpu";
 
     /** Creates the suite; the runner does, through {@link java.util.ServiceLoader}. */
     public DbSuite() {
@@ -227,26 +225,9 @@ public final class DbSuite implements Suite {
 
     private static SuiteScenario scenario(String name, Scenario scenario, DemoAccess demo, JdbcPool pool,
                                           Thresholds thresholds) {
-        return SuiteScenario.of(name, scenario, flatOut(thresholds)).withOptions(pool.addGaugesTo(demo.options()).build());
+        return SuiteScenario.of(name, scenario, Levels.flatOut(thresholds)).withOptions(pool.addGaugesTo(demo.options()).build());
     }
 
-    /**
-     * The thresholds of a flat-out job: its users never pause, so they keep the CPU as busy as the
-     * database lets them, and with the demo's H2 inside the runner's JVM the monitored process is
-     * both the load and the database. A high CPU share is then the job working, not the system
-     * failing: the environment's CPU rule is kept at its warning level only, so it shows in the
-     * verdict without failing the run. Memory keeps both levels.
-     */
-    static Thresholds flatOut(Thresholds thresholds) {
-        Subject cpu = Subject.gauge(SUT_CPU);
-        for (Rule rule : thresholds.rules()) {
-            if (rule.subject().equals(cpu) && rule.statistic() == Statistic.MEAN && rule.optional()) {
-                return thresholds.rule(new Rule(cpu, Statistic.MEAN, true, rule.warning(), Double.NaN, Duration.ZERO,
-                        false, Duration.ZERO, true, "db suite: a flat-out job warns only"));
-            }
-        }
-        return thresholds;
-    }
 
     private static void expect(String what, BatchResult result, long rows) {
         if (result.rowsAffected() != rows) {

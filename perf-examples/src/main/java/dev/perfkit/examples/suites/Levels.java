@@ -1,6 +1,10 @@
 package dev.perfkit.examples.suites;
 
 import dev.perfkit.core.Environment;
+import dev.perfkit.core.Rule;
+import dev.perfkit.core.Statistic;
+import dev.perfkit.core.Subject;
+import dev.perfkit.core.Thresholds;
 import java.time.Duration;
 
 /**
@@ -8,7 +12,8 @@ import java.time.Duration;
  * staging (the requirement). Development machines get twice as long (a laptop, or the runner and
  * the demo sharing two cores), production three quarters of it (headroom before a release); the
  * warning level is three quarters of the critical one in every environment, as the environments'
- * default rules do ({@link Environment}).
+ * default rules do ({@link Environment}). And the CPU rule of the flat-out jobs of the api and db
+ * suites ({@link #flatOut}).
  */
 final class Levels {
 
@@ -31,5 +36,23 @@ final class Levels {
     /** Returns the warning level of a time in an environment, from its staging critical level. */
     static Duration warning(Environment environment, Duration staging) {
         return Duration.ofNanos(Math.round(critical(environment, staging).toNanos() * WARNING_SHARE));
+    }
+
+    /**
+     * The thresholds of a flat-out job: its users never pause, so they keep the CPU as busy as the
+     * target lets them, and with the demo inside the runner's JVM the monitored process is both the
+     * load generator and the system under test. A high CPU share is then the job working, not the system
+     * failing: the environment's CPU rule is kept at its warning level only, so it shows in the
+     * verdict without failing the run. Memory keeps both levels.
+     */
+    static Thresholds flatOut(Thresholds thresholds) {
+        Subject cpu = Subject.gauge("sut.cpu");
+        for (Rule rule : thresholds.rules()) {
+            if (rule.subject().equals(cpu) && rule.statistic() == Statistic.MEAN && rule.optional()) {
+                return thresholds.rule(new Rule(cpu, Statistic.MEAN, true, rule.warning(), Double.NaN, Duration.ZERO,
+                        false, Duration.ZERO, true, "a flat-out job: warns only"));
+            }
+        }
+        return thresholds;
     }
 }

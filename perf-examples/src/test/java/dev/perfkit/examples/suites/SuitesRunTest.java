@@ -53,13 +53,13 @@ class SuitesRunTest {
         Runner run = Runner.run("run", "api", "--duration", "1s", "--ramp-up", "0s", "--seed", "7", "--quiet",
                 "--out", dir.toString());
 
-        // On a shared 2-core machine, 100 users on the dashboard may breach a dev level: a judged run
-        // (0 or 4) is what this test asks for; a run error (5) or a crash (1) fails it.
-        assertThat(run.code()).as(run.printed()).isIn(ExitCode.PASS.code(), ExitCode.THRESHOLD_CRITICAL.code());
+        // The dev levels are 10 to 100 times what these scenarios measure on the shared 2-core build
+        // machine (p95 of 3 to 40 ms against 100 to 500 ms), and the CPU rule of a flat-out job only warns.
+        assertThat(run.code()).as(run.printed()).isEqualTo(ExitCode.PASS.code());
         assertReports("api", List.of("health", "auth-verify", "dashboard", "reports-list", "mixed", "scale-010",
                 "scale-020", "scale-050", "scale-100", "errors"));
-        assertThat(run.out()).containsPattern("api/errors +PASS")
-                .containsPattern("api/health +(PASS|WARNING|CRITICAL) +-> ");
+        assertThat(run.out()).containsPattern("api/scale-100 +\\w+ +-> PASS")
+                .contains("p95(GET /auth/verify (bad token)) < 75 ms (warning), 100 ms (critical)");
     }
 
     @Test

@@ -10,15 +10,15 @@ import dev.perfkit.core.Thresholds;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The db suite's thresholds of a flat-out job: the CPU rule only warns, the others are the environment's. */
-class DbSuiteTest {
+/** The thresholds of a flat-out job (the api and db suites): the CPU rule only warns, the others are the environment's. */
+class LevelsTest {
 
     @ParameterizedTest
     @EnumSource(Environment.class)
     void shouldKeepOnlyTheWarningLevelOfTheCpuRuleWhenTheJobIsFlatOut(Environment environment) {
         Thresholds defaults = Thresholds.forEnvironment(environment);
 
-        Thresholds flatOut = DbSuite.flatOut(defaults);
+        Thresholds flatOut = Levels.flatOut(defaults);
 
         Rule cpu = rule(flatOut, "sut.cpu");
         Rule defaultCpu = rule(defaults, "sut.cpu");
