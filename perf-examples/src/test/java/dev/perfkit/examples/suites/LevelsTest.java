@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perfkit.core.Environment;
 import dev.perfkit.core.Rule;
-import dev.perfkit.core.Statistic;
 import dev.perfkit.core.Subject;
 import dev.perfkit.core.Thresholds;
 import org.junit.jupiter.params.ParameterizedTest;

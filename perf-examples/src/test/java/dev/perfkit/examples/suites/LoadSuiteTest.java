@@ -1,6 +1,7 @@
 package dev.perfkit.examples.suites;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.perfkit.core.LoadModel;
 import dev.perfkit.core.Preset;
@@ -49,8 +50,8 @@ class LoadSuiteTest {
         Scenario scenario = LoadSuite.scenario(Preset.SMOKE, http, s -> "Bearer t");
 
         assertThat(scenario.userTypes()).extracting(UserType::name, UserType::weight)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("regular", 4), org.assertj.core.groups.Tuple.tuple("admin", 2),
-                        org.assertj.core.groups.Tuple.tuple("api", 2), org.assertj.core.groups.Tuple.tuple("mobile", 2));
+                .containsExactly(tuple("regular", 4), tuple("admin", 2),
+                        tuple("api", 2), tuple("mobile", 2));
         assertThat(tasks(scenario, "regular")).containsExactly("dashboard:5", "reports:3", "search:2");
         assertThat(tasks(scenario, "admin")).containsExactly("create-report:2", "open-report:2", "list-reports:1");
         assertThat(tasks(scenario, "api")).containsExactly("health:3", "verify-token:2");
