@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The quick-start demo: a closed-model run of a small in-process "shop" whose operations cost a
+ * The plain-Java quick start: a closed-model run of a small in-process "shop" whose operations cost a
  * few milliseconds, with two user types, weighted tasks, think time and a login hook. It prints a
  * progress line per second and the summary table, and runs for about 15 seconds. The shop lives in
  * this JVM, so the JVM's own CPU and memory are monitored as those of the system under test
@@ -33,7 +33,10 @@ import java.util.concurrent.locks.LockSupport;
  * folder given as the first argument): HTML, JSON, CSV, JUnit XML, Markdown, HdrHistogram logs
  * and the console summary.
  *
- * <p>Run it with {@code ./mvnw -q -Pdemo verify -DskipTests} from the project root.
+ * <p>A plain-Java program, no runner: the SDK called directly. Run it from the project root with
+ * {@code ./mvnw -q -pl perf-examples -am -Pdemo verify -DskipTests
+ * -Ddemo.mainClass=dev.perfkit.examples.QuickStart -Ddemo.args=} (the demo profile's default is the
+ * runner with the load suite, {@link dev.perfkit.examples.suites.LoadSuite}).
  */
 public final class QuickStart {
 

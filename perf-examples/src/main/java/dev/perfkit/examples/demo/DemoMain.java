@@ -22,7 +22,7 @@ import java.util.Locale;
  *   --port=N  listen on port N instead of a free one
  * </pre>
  * From the project root: {@code ./mvnw -q -pl perf-examples -Pdemo verify -DskipTests
- * -Ddemo.mainClass=dev.perfkit.examples.demo.DemoMain} (serves until Enter).
+ * -Ddemo.mainClass=dev.perfkit.examples.demo.DemoMain -Ddemo.args=} (serves until Enter).
  */
 public final class DemoMain {
 

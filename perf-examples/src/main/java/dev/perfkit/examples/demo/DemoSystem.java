@@ -65,6 +65,12 @@ public final class DemoSystem implements AutoCloseable {
     /** The gauge of the response bytes held by {@link DemoIssue#MEMORY_LEAK}, added by {@link #addGaugesTo}. */
     public static final String RETAINED_BYTES_GAUGE = "demo.retainedBytes";
 
+    /**
+     * The prefix of its tables, {@code demo_users} and {@code demo_reports}: perf-jdbc's
+     * {@code Dataset.custom().tablePrefix(TABLE_PREFIX)} describes them, for queries of your own.
+     */
+    public static final String TABLE_PREFIX = DemoDatabase.TABLE_PREFIX;
+
     private final DemoOptions options;
     private final DemoDatabase database;
     private final Tokens tokens;
@@ -169,6 +175,24 @@ public final class DemoSystem implements AutoCloseable {
             throw new IllegalArgumentException("demoSystem: userId must be between 1 and " + options.users() + ", was " + userId);
         }
         return tokens.tokenFor(userId);
+    }
+
+    /**
+     * Returns the bearer token of a user of a demo system started with {@code seed}, without the
+     * system at hand: tokens depend only on the seed, so a load script in another process (or one
+     * given only the system's URL, as the runner's suites are) can compute them. The user must
+     * exist in that system ({@code 1..users}), or the token is refused with 401.
+     *
+     * @param seed   the system's {@link DemoOptions#seed()}, {@link DemoOptions#DEFAULT_SEED} unless set
+     * @param userId the user, {@code >= 1}
+     * @return the token, as {@link #tokenFor(long)} returns it
+     * @throws IllegalArgumentException if {@code userId < 1}
+     */
+    public static String token(long seed, long userId) {
+        if (userId < 1) {
+            throw new IllegalArgumentException("demoSystem.token: userId must be >= 1, was " + userId);
+        }
+        return new Tokens(seed).tokenFor(userId);
     }
 
     /** Returns the id of the process it runs in (this JVM's), for a process monitor. */
