@@ -124,14 +124,7 @@ public final class WorkloadSuites {
         Checks.positive(suite, "operationsPerUser", operationsPerUser);
         QueryPatterns p = QueryPatterns.of(dataset);
         try (JdbcPool pool = JdbcPool.create(config)) {
-            UserType user = UserType.named("operator")
-                    .task(4, "lookup", pool.task(p.userById()))
-                    .task(3, "filter", pool.task(p.simpleFilter()))
-                    .task(2, "join", pool.task(p.complexJoin()))
-                    .task(1, "totals", pool.task(p.aggregation()))
-                    .task(2, "offset", pool.task(p.offsetPage()))
-                    .task(2, "keyset", pool.task(p.keysetPage()))
-                    .task(2, "touch", pool.task(p.touchUser()));
+            UserType user = operator(pool, p);
             Scenario scenario = Scenario.named(suite).users(users).iterationsPerUser(operationsPerUser)
                     .userType(user).seed(dataset.seed()).maxDuration(MAX_DURATION);
             RunResult run = run(pool, scenario);
@@ -429,5 +422,26 @@ public final class WorkloadSuites {
 
     private static long countOf(QueryResult r) {
         return ((Number) r.keptRows().get(0).get(0)).longValue();
+    }
+
+    /**
+     * Returns the user type of the concurrent-operations suite: a mix of the query patterns by
+     * weight (4 primary-key lookups, 3 filters, 2 joins, 1 aggregation, 2 offset pages, 2 keyset
+     * pages, 2 single-row updates), each a task named for its pattern. Reuse it to run the same mix
+     * in a scenario of your own (the runner's example db suite does).
+     *
+     * @param pool     the pool the statements run on
+     * @param patterns the query patterns over the dataset's tables
+     * @return the user type, named {@code operator}
+     */
+    public static UserType operator(JdbcPool pool, QueryPatterns patterns) {
+        return UserType.named("operator")
+                .task(4, "lookup", pool.task(patterns.userById()))
+                .task(3, "filter", pool.task(patterns.simpleFilter()))
+                .task(2, "join", pool.task(patterns.complexJoin()))
+                .task(1, "totals", pool.task(patterns.aggregation()))
+                .task(2, "offset", pool.task(patterns.offsetPage()))
+                .task(2, "keyset", pool.task(patterns.keysetPage()))
+                .task(2, "touch", pool.task(patterns.touchUser()));
     }
 }

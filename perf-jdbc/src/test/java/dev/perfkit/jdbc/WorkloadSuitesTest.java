@@ -1,5 +1,6 @@
 package dev.perfkit.jdbc;
 
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.perfkit.core.SampleKind;
@@ -7,6 +8,10 @@ import dev.perfkit.core.SampleStats;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import dev.perfkit.core.LoadTest;
+import dev.perfkit.core.RunResult;
+import dev.perfkit.core.Scenario;
+import dev.perfkit.core.UserType;
 
 /** The requirements' suites on embedded H2, with the default dataset. {@link PostgresTest} runs them on PostgreSQL. */
 class WorkloadSuitesTest {
@@ -99,5 +104,23 @@ class WorkloadSuitesTest {
         System.err.printf("[perf-jdbc] H2: 1,000,000 rows streamed with fetch size %d needed %.1f MB of live heap (bound %d MB)%n",
                 result.count(SuiteResult.FETCH_SIZE), result.count(SuiteResult.HEAP_NEEDED_BYTES) / 1048576.0,
                 HEAP_BOUND_BYTES / 1048576);
+    }
+
+    @Test
+    void shouldOfferTheConcurrentOperationsMixAsAUserTypeOfItsOwn() throws Exception {
+        try (JdbcPool pool = JdbcPool.create(config)) {
+            UserType operator = WorkloadSuites.operator(pool, QueryPatterns.of(DATASET));
+
+            assertThat(operator.name()).isEqualTo("operator");
+            assertThat(operator.tasks()).extracting(UserType.TaskDef::name, UserType.TaskDef::weight)
+                    .containsExactly(tuple("lookup", 4), tuple("filter", 3),
+                            tuple("join", 2), tuple("totals", 1),
+                            tuple("offset", 2), tuple("keyset", 2),
+                            tuple("touch", 2));
+            RunResult run = LoadTest.run(Scenario.named("mix")
+                    .users(2).iterationsPerUser(20).userType(operator).seed(1));
+            assertThat(run.total().count()).isEqualTo(40);
+            assertThat(run.total().failures()).isZero();
+        }
     }
 }

@@ -147,14 +147,7 @@ public final class DbSuite implements Suite {
 
     private static SuiteScenario concurrentOperations(DemoAccess demo, Environment env, Thresholds defaults,
                                                       JdbcPool pool, QueryPatterns p) {
-        UserType operator = UserType.named("operator")
-                .task(4, "lookup", pool.task(p.userById()))
-                .task(3, "filter", pool.task(p.simpleFilter()))
-                .task(2, "join", pool.task(p.complexJoin()))
-                .task(1, "totals", pool.task(p.aggregation()))
-                .task(2, "offset", pool.task(p.offsetPage()))
-                .task(2, "keyset", pool.task(p.keysetPage()))
-                .task(2, "touch", pool.task(p.touchUser()));
+        UserType operator = WorkloadSuites.operator(pool, p);
         Scenario scenario = Scenario.named("concurrent-operations").users(WorkloadSuites.DEFAULT_CONCURRENT_USERS)
                 .iterationsPerUser(WorkloadSuites.DEFAULT_OPERATIONS_PER_USER).userType(operator)
                 .maxDuration(WorkloadSuites.MAX_DURATION);
