@@ -1,17 +1,17 @@
 package dev.perfkit.jdbc;
 
-import static org.assertj.core.groups.Tuple.tuple;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.perfkit.core.LoadTest;
+import dev.perfkit.core.RunResult;
 import dev.perfkit.core.SampleKind;
 import dev.perfkit.core.SampleStats;
+import dev.perfkit.core.Scenario;
+import dev.perfkit.core.UserType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import dev.perfkit.core.LoadTest;
-import dev.perfkit.core.RunResult;
-import dev.perfkit.core.Scenario;
-import dev.perfkit.core.UserType;
 
 /** The requirements' suites on embedded H2, with the default dataset. {@link PostgresTest} runs them on PostgreSQL. */
 class WorkloadSuitesTest {
