@@ -422,7 +422,8 @@ public final class Scenario {
      *   <li><b>Feeders</b> are the tasks' own objects: wrap them with {@link Shard#feeder(Feeder)}.</li>
      * </ul>
      * The name, the durations and everything else stay as they are. {@code shard(Shard.WHOLE)}
-     * returns the scenario unchanged.
+     * returns the scenario unchanged. Call it last: a later {@link #iterations} or {@link #seed}
+     * sets the shard's own value, not the whole run's. See docs/distributed.md.
      *
      * @param shard the shard to run
      * @return the shard's scenario
