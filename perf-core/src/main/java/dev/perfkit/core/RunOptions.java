@@ -1,6 +1,7 @@
 package dev.perfkit.core;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +36,16 @@ public final class RunOptions {
     private final Map<String, DoubleSupplier> gauges;
     private final List<ResourceMonitor> monitors;
     private final Thresholds abortOn;
+    private final Instant startAt;
+
+    /**
+     * The gauge that a run with {@link Builder#startAt(Instant)} reports in every interval: how
+     * late it started, in seconds after the planned instant ({@code >= 0}; 0 if on time).
+     */
+    public static final String START_LAG_GAUGE = "perfkit.start.lag.seconds";
 
     private RunOptions(Builder b) {
+        this.startAt = b.startAt;
         this.interval = b.interval;
         this.listeners = List.copyOf(b.listeners);
         this.gauges = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.gauges));
@@ -62,6 +71,7 @@ public final class RunOptions {
         b.gauges.putAll(gauges);
         b.monitors.addAll(monitors);
         b.abortOn = abortOn;
+        b.startAt = startAt;
         return b;
     }
 
@@ -90,6 +100,11 @@ public final class RunOptions {
         return Optional.ofNullable(abortOn);
     }
 
+    /** Returns the planned start of the run, if set by {@link Builder#startAt(Instant)}. */
+    public Optional<Instant> startAt() {
+        return Optional.ofNullable(startAt);
+    }
+
     /** Builds {@link RunOptions}. Not thread-safe. */
     public static final class Builder {
         private Duration interval = DEFAULT_INTERVAL;
@@ -97,6 +112,7 @@ public final class RunOptions {
         private final Map<String, DoubleSupplier> gauges = new LinkedHashMap<>();
         private final List<ResourceMonitor> monitors = new ArrayList<>();
         private Thresholds abortOn;
+        private Instant startAt;
 
         private Builder() {
         }
@@ -200,6 +216,25 @@ public final class RunOptions {
                 throw new IllegalArgumentException("runOptions: abortOn needs a rule marked abortOnFail, was " + thresholds);
             }
             this.abortOn = thresholds;
+            return this;
+        }
+
+        /**
+         * Starts the run at a wall-clock instant instead of at once, so that the shards of a split
+         * run ({@link Shard}) given the same instant start together. {@link LoadTest#start} returns
+         * at once and the run waits, without load, until the instant ({@link RunHandle#stop()}
+         * ends the wait and the run); {@link RunResult#start()} is when it really started. A run
+         * that starts after the instant (its process came up late) starts at once, and reports its
+         * lag in seconds as the gauge {@value #START_LAG_GAUGE} of every interval, so the shard
+         * results show which shard was late. Use {@link Shard#nextMultipleOf(Duration, Instant)}
+         * to agree on an instant without passing one around.
+         *
+         * @param startAt the planned start; an instant in the past starts at once, with its lag
+         * @return this builder
+         * @throws IllegalArgumentException if {@code startAt} is null
+         */
+        public Builder startAt(Instant startAt) {
+            this.startAt = Checks.notNull("runOptions", "startAt", startAt);
             return this;
         }
 

@@ -66,11 +66,12 @@ public final class Scenario {
     private final Duration maxDuration;
     private final Duration gracefulStop;
     private final Long seed;
+    private final Shard shard;
 
     private Scenario(String name, LoadModel model, int users, Duration rampUp, Duration hold,
                      UsersProfile usersProfile, ArrivalProfile arrivals, int maxConcurrency,
                      Saturation saturation, List<UserType> userTypes, ThinkTime thinkTime, long iterationsPerUser, long iterations,
-                     Duration maxDuration, Duration gracefulStop, Long seed) {
+                     Duration maxDuration, Duration gracefulStop, Long seed, Shard shard) {
         this.name = name;
         this.model = model;
         this.users = users;
@@ -87,6 +88,7 @@ public final class Scenario {
         this.maxDuration = maxDuration;
         this.gracefulStop = gracefulStop;
         this.seed = seed;
+        this.shard = shard;
     }
 
     /**
@@ -97,7 +99,7 @@ public final class Scenario {
      */
     public static Scenario named(String name) {
         return new Scenario(Checks.name("scenario", "name", name), null, 0, Duration.ZERO, null, null, null,
-                DEFAULT_MAX_CONCURRENCY, Saturation.DROP, List.of(), ThinkTime.none(), 0, 0, null, DEFAULT_GRACEFUL_STOP, null);
+                DEFAULT_MAX_CONCURRENCY, Saturation.DROP, List.of(), ThinkTime.none(), 0, 0, null, DEFAULT_GRACEFUL_STOP, null, Shard.WHOLE);
     }
 
     private Builder copy() {
@@ -402,6 +404,53 @@ public final class Scenario {
     }
 
     /**
+     * Returns this scenario's part for one shard of a run split over {@code shard.count()}
+     * processes or machines that all run the same scenario, each with its own index.
+     *
+     * <ul>
+     *   <li><b>Users</b> (closed model): user number {@code k} of the whole run, in the order one
+     *       machine would start them, runs on shard {@code (k-1) mod count}; the shards' users add
+     *       up to the whole at every instant and a ramp adds them in the same order (see
+     *       {@link UsersProfile#shard(Shard)}). Each user gets the user type it would get on one
+     *       machine. {@link #iterationsPerUser} stays per user.</li>
+     *   <li><b>Arrivals</b> (open model): arrival number {@code k} of the whole schedule happens on
+     *       shard {@code (k-1) mod count}, so the shards' arrivals together are the whole schedule,
+     *       exactly, at any rate. {@link #maxConcurrency} stays per shard.</li>
+     *   <li><b>Shared iteration limit</b>: {@link #iterations} becomes the shard's share,
+     *       {@link Shard#shareOf(long)}: the shares add up to the limit.</li>
+     *   <li><b>Seed</b>: if set, replaced by {@link Shard#seed(long)}, distinct per shard.</li>
+     *   <li><b>Feeders</b> are the tasks' own objects: wrap them with {@link Shard#feeder(Feeder)}.</li>
+     * </ul>
+     * The name, the durations and everything else stay as they are. {@code shard(Shard.WHOLE)}
+     * returns the scenario unchanged. Call it last: a later {@link #iterations} or {@link #seed}
+     * sets the shard's own value, not the whole run's. See docs/distributed.md.
+     *
+     * @param shard the shard to run
+     * @return the shard's scenario
+     * @throws IllegalArgumentException if this scenario is already a shard, or its shared iteration
+     *         limit is smaller than the number of shards (a shard would get no iteration)
+     */
+    public Scenario shard(Shard shard) {
+        Checks.notNull(name, "shard", shard);
+        if (this.shard.count() > 1) {
+            throw new IllegalArgumentException(name + ": shard: the scenario is already shard " + this.shard
+                    + ", was split again into " + shard);
+        }
+        if (shard.count() == 1) {
+            return this;
+        }
+        if (iterations > 0 && iterations < shard.count()) {
+            throw new IllegalArgumentException(name + ": shard: iterations must be >= the shard count " + shard.count()
+                    + " so that every shard gets one, was " + iterations);
+        }
+        return with(b -> {
+            b.shard = shard;
+            b.iterations = shard.shareOf(iterations);
+            b.seed = seed == null ? null : shard.seed(seed);
+        });
+    }
+
+    /**
      * Checks what single methods cannot: that a load and at least one user type are defined and
      * that the run ends. Gathers every problem into one message.
      *
@@ -444,16 +493,21 @@ public final class Scenario {
 
     /**
      * Returns the closed-model users profile, from {@link #users}/{@link #rampUp}/{@link #hold} or
-     * from {@link #stages}; null for the open model.
+     * from {@link #stages}; null for the open model. For a shard ({@link #shard(Shard)}), the
+     * shard's part of it.
      */
     public UsersProfile closedProfile() {
         if (model != LoadModel.CLOSED) {
             return null;
         }
-        return usersProfile != null ? usersProfile : UsersProfile.rampHold(users, rampUp, hold);
+        UsersProfile whole = usersProfile != null ? usersProfile : UsersProfile.rampHold(users, rampUp, hold);
+        return whole.shard(shard);
     }
 
-    /** Returns the open-model arrival profile, or null for the closed model. */
+    /**
+     * Returns the open-model arrival profile, or null for the closed model. For a shard, still the
+     * whole run's profile: the engine keeps the shard's arrivals of its schedule.
+     */
     public ArrivalProfile arrivalProfile() {
         return arrivals;
     }
@@ -503,6 +557,11 @@ public final class Scenario {
         return seed == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(seed);
     }
 
+    /** Returns which part of a split run this scenario is, {@link Shard#WHOLE} unless {@link #shard(Shard)} was called. */
+    public Shard shard() {
+        return shard;
+    }
+
     /** Returns a one-line description: model, load, think time, user types and limits. */
     public String describe() {
         StringBuilder sb = new StringBuilder(name).append(": ");
@@ -525,6 +584,9 @@ public final class Scenario {
         }
         if (maxDuration != null) {
             sb.append(", at most ").append(Checks.format(maxDuration));
+        }
+        if (shard.count() > 1) {
+            sb.append(", shard ").append(shard);
         }
         sb.append("; user types");
         for (UserType t : userTypes) {
@@ -555,6 +617,7 @@ public final class Scenario {
         private Duration maxDuration;
         private Duration gracefulStop;
         private Long seed;
+        private Shard shard;
 
         Builder(Scenario s) {
             name = s.name;
@@ -573,11 +636,12 @@ public final class Scenario {
             maxDuration = s.maxDuration;
             gracefulStop = s.gracefulStop;
             seed = s.seed;
+            shard = s.shard;
         }
 
         Scenario build() {
             return new Scenario(name, model, users, Objects.requireNonNull(rampUp), hold, usersProfile, arrivals,
-                    maxConcurrency, saturation, userTypes, thinkTime, iterationsPerUser, iterations, maxDuration, gracefulStop, seed);
+                    maxConcurrency, saturation, userTypes, thinkTime, iterationsPerUser, iterations, maxDuration, gracefulStop, seed, shard);
         }
     }
 }

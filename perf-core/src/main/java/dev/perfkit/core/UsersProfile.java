@@ -31,9 +31,20 @@ public final class UsersProfile {
     private final ToIntFunction<Duration> function;
     private final int peakUsers;
     private final String description;
+    /** For a shard's profile: the whole profile it is a part of, else null. */
+    private final UsersProfile whole;
+    private final Shard shard;
 
     private UsersProfile(long durationNanos, boolean openEnded, long[] stageEnds, int[] startUsers,
                          int[] endUsers, ToIntFunction<Duration> function, int peakUsers, String description) {
+        this(durationNanos, openEnded, stageEnds, startUsers, endUsers, function, peakUsers, description, null, null);
+    }
+
+    private UsersProfile(long durationNanos, boolean openEnded, long[] stageEnds, int[] startUsers,
+                         int[] endUsers, ToIntFunction<Duration> function, int peakUsers, String description,
+                         UsersProfile whole, Shard shard) {
+        this.whole = whole;
+        this.shard = shard;
         this.durationNanos = durationNanos;
         this.openEnded = openEnded;
         this.stageEnds = stageEnds;
@@ -155,6 +166,9 @@ public final class UsersProfile {
      * @return the number of users, {@code >= 0}; after the end, the last stage's number
      */
     public int usersAt(long elapsedNanos) {
+        if (whole != null) {
+            return (int) shard.shareOf(whole.usersAt(elapsedNanos));
+        }
         if (function != null) {
             return Math.max(0, function.applyAsInt(Duration.ofNanos(Math.min(elapsedNanos, durationNanos))));
         }
@@ -180,6 +194,9 @@ public final class UsersProfile {
      * its whole duration.
      */
     public Duration lastIncreaseEnd() {
+        if (whole != null) {
+            return whole.lastIncreaseEnd();
+        }
         if (function != null) {
             return Duration.ofNanos(durationNanos);
         }
@@ -190,6 +207,28 @@ public final class UsersProfile {
             }
         }
         return Duration.ofNanos(end);
+    }
+
+    /**
+     * Returns this profile's part for one shard of a split run: user number {@code k} of this
+     * profile (1-based, in the order one machine would start them) belongs to shard
+     * {@code (k-1) mod count}, so the shard's {@code usersAt(t)} is the number of such {@code k} up
+     * to this profile's {@code usersAt(t)}. At every instant the shards' users add up to this
+     * profile's exactly (10 users over 3 shards: 4 + 3 + 3), a ramp adds users in the same order,
+     * and a shard may have no user at all when the profile asks for fewer users than shards. The
+     * part keeps this profile's duration and open end.
+     *
+     * @param shard the shard
+     * @return the shard's profile; this profile for {@link Shard#WHOLE}
+     */
+    public UsersProfile shard(Shard shard) {
+        Checks.notNull("usersProfile", "shard", shard);
+        if (shard.count() == 1) {
+            return this;
+        }
+        return new UsersProfile(durationNanos, openEnded, null, null, null, null, (int) shard.shareOf(peakUsers),
+                description + ", shard " + shard + " (users k with (k-1) mod " + shard.count() + " = " + shard.index() + ")",
+                this, shard);
     }
 
     /** Returns the most users the profile ever asks for. */

@@ -219,6 +219,31 @@ class ApiCompileTest {
     }
 
     @Test
+    void shouldSplitScenarioWhenEveryShardMethodIsCalled() {
+        Shard shard = Shard.parse("1/3");
+        Scenario part = Scenario.named("split").users(10).iterations(30).seed(1).task(1, "t", session -> { })
+                .shard(shard);
+        Feeder<Long> ids = shard.feeder(Feeder.generator(k -> k));
+        UsersProfile users = UsersProfile.rampHold(10, Duration.ZERO, Duration.ofSeconds(1)).shard(Shard.of(0, 3));
+        java.time.Instant start = Shard.nextMultipleOf(Duration.ofSeconds(10), java.time.Instant.ofEpochSecond(11));
+        RunOptions options = RunOptions.custom().startAt(start).build();
+
+        assertThat(part.shard()).isEqualTo(Shard.of(1, 3));
+        assertThat(part.iterations()).isEqualTo(10);
+        assertThat(part.seed()).hasValue(shard.seed(1));
+        assertThat(ids.next()).isEqualTo(1L);
+        assertThat(users.usersAt(0)).isEqualTo(4);
+        assertThat(List.of(shard.index(), shard.count())).containsExactly(1, 3);
+        assertThat(shard.owns(2)).isTrue();
+        assertThat(shard.shareOf(10)).isEqualTo(3);
+        assertThat(shard.wholeNumber(1)).isEqualTo(2);
+        assertThat(Shard.WHOLE).isEqualTo(Shard.of(0, 1));
+        assertThat(options.startAt()).hasValue(java.time.Instant.ofEpochSecond(20));
+        assertThat(options.toBuilder().build().startAt()).hasValue(start);
+        assertThat(RunOptions.START_LAG_GAUGE).isEqualTo("perfkit.start.lag.seconds");
+    }
+
+    @Test
     void shouldRegisterAsAListenerWhenAnIntervalHistogramListenerIsALambda() {
         IntervalHistogramListener histograms = (interval, responseTimes) -> responseTimes.forEach(
                 (name, histogram) -> histogram.getTotalCount());

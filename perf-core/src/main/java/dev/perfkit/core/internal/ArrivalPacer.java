@@ -44,7 +44,7 @@ final class ArrivalPacer implements Runnable {
     @Override
     public void run() {
         try {
-            ArrivalSchedule schedule = new ArrivalSchedule(run.scenario.arrivalProfile());
+            ArrivalSchedule schedule = new ArrivalSchedule(run.scenario.arrivalProfile(), run.scenario.shard());
             while (!run.stopping) {
                 long offset = schedule.next();
                 if (offset < 0) {

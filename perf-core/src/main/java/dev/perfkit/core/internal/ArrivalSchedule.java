@@ -1,6 +1,7 @@
 package dev.perfkit.core.internal;
 
 import dev.perfkit.core.ArrivalProfile;
+import dev.perfkit.core.Shard;
 
 /**
  * The due times of open-model arrivals: arrival {@code k} (from 0) is due at the instant where the
@@ -11,6 +12,10 @@ import dev.perfkit.core.ArrivalProfile;
  * constant and linear stages are scheduled without error. The first arrival is due as soon as the
  * rate is above zero; an arrival due exactly at the end of the profile is not scheduled. A pure
  * function of the profile: tests check it without any clock.
+ *
+ * <p>For one shard of a split run, the schedule keeps only that shard's arrivals: arrival number
+ * {@code k} (1-based) of the whole schedule goes to shard {@code (k-1) mod count}, so the shards'
+ * schedules together are the whole schedule, exactly, whatever the rate function.
  */
 public final class ArrivalSchedule {
 
@@ -21,6 +26,7 @@ public final class ArrivalSchedule {
     public static final long STEP_NANOS = 1_000_000;
 
     private final ArrivalProfile profile;
+    private final Shard shard;
     private final long endNanos;
     private long stepStart;
     private double rateAtStepStart;
@@ -33,7 +39,18 @@ public final class ArrivalSchedule {
      * @param profile the arrival profile
      */
     public ArrivalSchedule(ArrivalProfile profile) {
+        this(profile, Shard.WHOLE);
+    }
+
+    /**
+     * Creates one shard's part of the schedule of a profile.
+     *
+     * @param profile the arrival profile of the whole run
+     * @param shard   the shard whose arrivals to keep
+     */
+    public ArrivalSchedule(ArrivalProfile profile, Shard shard) {
         this.profile = profile;
+        this.shard = shard;
         this.endNanos = profile.duration().toNanos();
         this.rateAtStepStart = profile.ratePerSecondAt(0);
     }
@@ -44,6 +61,16 @@ public final class ArrivalSchedule {
      * @return nanoseconds from the start of the run, or -1 once the profile has ended
      */
     public long next() {
+        while (true) {
+            long due = nextOfWhole();
+            if (due < 0 || shard.owns(nextTarget)) {
+                return due;
+            }
+        }
+    }
+
+    /** Returns the next due time of the whole schedule; {@code nextTarget} then counts it from 1. */
+    private long nextOfWhole() {
         while (stepStart < endNanos) {
             long stepEnd = Math.min(stepStart + STEP_NANOS, endNanos);
             double dt = (stepEnd - stepStart) / 1e9;

@@ -68,7 +68,7 @@ final class ClosedUsers implements LoadDriver {
         long id = ++nextUserId;
         WeightedPicker<UserTypePlan> types = run.typePicker;
         UserTypePlan plan = types.totalWeight() <= ROUND_ROBIN_LIMIT
-                ? types.roundRobin(id - 1)
+                ? types.roundRobin(run.scenario.shard().wholeNumber(id) - 1)
                 : types.pick(new SplittableRandom(UserSession.mix(run.seed, -id)));
         VirtualUser u = new VirtualUser(id, plan, run.newSession(id, plan));
         peakUsers = Math.max(peakUsers, alive.incrementAndGet());

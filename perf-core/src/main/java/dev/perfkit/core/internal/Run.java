@@ -66,6 +66,8 @@ public final class Run implements RunHandle {
     private volatile boolean stopCalled;
     private volatile long startNanos;
     private volatile IntervalStats lastInterval;
+    /** How late the run started after {@link RunOptions#startAt()}, in seconds. */
+    private volatile double startLagSeconds;
 
     private RunStatus status;
     private String reason;
@@ -86,7 +88,8 @@ public final class Run implements RunHandle {
         scenario.validate();
         long seed = scenario.seed().orElseGet(() -> ThreadLocalRandom.current().nextLong());
         this.run = new RunContext(scenario, seed, System::nanoTime, new Metrics(Metrics.defaultStripes()));
-        this.options = options;
+        this.options = options.startAt().isEmpty() ? options
+                : options.toBuilder().addGauge(RunOptions.START_LAG_GAUGE, () -> startLagSeconds).build();
         this.wantsHistograms = options.listeners().stream().anyMatch(l -> l instanceof IntervalHistogramListener);
         this.load = scenario.model() == LoadModel.CLOSED ? new ClosedUsers(run) : new OpenArrivals(run);
     }
@@ -105,7 +108,10 @@ public final class Run implements RunHandle {
 
     private void coordinate() {
         try {
+            waitForPlannedStart();
             startInstant = Instant.now();
+            options.startAt().ifPresent(planned ->
+                    startLagSeconds = Math.max(0, Duration.between(planned, startInstant).toNanos() / 1e9));
             startNanos = run.clock.getAsLong();
             collector = new IntervalCollector(run.metrics, startNanos);
             startMonitors();
@@ -123,6 +129,19 @@ public final class Run implements RunHandle {
             interruptAll();
         } finally {
             finish();
+        }
+    }
+
+    /** Parks until {@link RunOptions#startAt()}, or until {@link #stop()} is called. */
+    private void waitForPlannedStart() {
+        Optional<Instant> planned = options.startAt();
+        while (planned.isPresent() && !stopCalled) {
+            Duration left = Duration.between(Instant.now(), planned.get());
+            if (left.isNegative() || left.isZero()) {
+                return;
+            }
+            // At most a minute per park: a far instant would overflow nanoseconds.
+            LockSupport.parkNanos(this, Math.min(left.getSeconds(), 60) * 1_000_000_000L + left.getNano());
         }
     }
 
