@@ -16,7 +16,7 @@ class MainTest {
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("SUITE", "--scenario", "--users", "--duration", "--ramp-up", "--spawn-rate",
                 "--preset", "--host", "--jdbc-url", "--target", "--env", "--out", "--format", "--baseline",
-                "--save-baseline", "--seed", "--quiet", "--help", "--version", "default: dev",
+                "--save-baseline", "--seed", "--shard", "--start-at", "--quiet", "--help", "--version", "default: dev",
                 "target/perfkit-results");
     }
 
@@ -50,6 +50,9 @@ class MainTest {
         "run smoke --format pdf",
         "run smoke --ramp-up 1s --spawn-rate 5",
         "run smoke --spawn-rate -1",
+        "run smoke --shard 4/4",
+        "run smoke --shard two",
+        "run smoke --start-at tomorrow",
         "run nosuchsuite",
         "run",
         "run smoke --target nosuchtarget",

@@ -51,6 +51,27 @@ class RunCommandTest {
     }
 
     @Test
+    void shouldRunOnlyTheShardsPartWhenShardAndStartAtAreGiven() throws Exception {
+        Path out = dir.resolve("shard");
+
+        Invocation run = Invocation.of("run", "smoke", "--target", "loopback", "--out", out.toString(),
+                "--users", "3", "--ramp-up", "0s", "--seed", "42", "--shard", "1/2",
+                "--start-at", java.time.Instant.now().minusSeconds(5).toString(), "--format", "json");
+
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.PASS.code());
+        assertThat(run.out()).contains("shard 1/2", "starting at ");
+        RunResult ping = Baselines.load(out.resolve("smoke/ping/result.json"));
+        // users 1 and 3 go to shard 0/2, user 2 to shard 1/2
+        assertThat(ping.peakUsers()).isEqualTo(1);
+        assertThat(ping.description()).contains("shard 1/2");
+        assertThat(ping.intervals().get(0).gauges()).as("the start was 5 s late: the lag is reported")
+                .hasEntrySatisfying(dev.perfkit.core.RunOptions.START_LAG_GAUGE, lag -> assertThat(lag).isGreaterThan(4.0));
+        RunResult pong = Baselines.load(out.resolve("smoke/pong/result.json"));
+        assertThat(pong.intervals().get(0).gauges()).as("only the first scenario waits for --start-at")
+                .doesNotContainKey(dev.perfkit.core.RunOptions.START_LAG_GAUGE);
+    }
+
+    @Test
     void shouldExitThresholdCriticalAndRewriteOneProgressLineWhenOnATerminal() {
         Invocation run = Invocation.of(true, "run", "strict", "--target", "loopback", "--out", dir.toString(),
                 "--format", "json,console");

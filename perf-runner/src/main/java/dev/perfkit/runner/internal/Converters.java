@@ -2,8 +2,10 @@ package dev.perfkit.runner.internal;
 
 import dev.perfkit.core.Environment;
 import dev.perfkit.core.Preset;
+import dev.perfkit.core.Shard;
 import dev.perfkit.report.ReportFormat;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -24,6 +26,30 @@ final class Converters {
         @Override
         public Duration convert(String value) {
             return duration(value);
+        }
+    }
+
+    /** {@code INDEX/COUNT} with a 0-based index, as Kubernetes' {@code JOB_COMPLETION_INDEX}: {@code 0/4} .. {@code 3/4}. */
+    static final class ShardConverter implements ITypeConverter<Shard> {
+        @Override
+        public Shard convert(String value) {
+            try {
+                return Shard.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage().replace("shard: ", ""));
+            }
+        }
+    }
+
+    /** An ISO-8601 instant in UTC, such as {@code 2026-11-30T06:00:00Z}. */
+    static final class InstantConverter implements ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            try {
+                return Instant.parse(value.trim());
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("'" + value + "' is not an instant in UTC such as 2026-11-30T06:00:00Z");
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.perfkit.runner.internal;
 import dev.perfkit.core.Environment;
 import dev.perfkit.core.Preset;
 import dev.perfkit.report.ReportFormat;
+import dev.perfkit.core.Shard;
 import dev.perfkit.runner.Overrides;
 import dev.perfkit.runner.RunningTarget;
 import dev.perfkit.runner.Suite;
@@ -12,6 +13,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -127,6 +129,18 @@ final class RunCommand implements Callable<Integer> {
                     + "printed).")
     Long seed;
 
+    @Option(names = "--shard", paramLabel = "INDEX/COUNT", converter = Converters.ShardConverter.class,
+            description = "Run only this shard's part of every scenario (0-based, as Kubernetes' "
+                    + "JOB_COMPLETION_INDEX: 0/4 .. 3/4): user k and arrival k of the whole run go to shard "
+                    + "(k-1) mod COUNT; see docs/distributed.md.")
+    Shard shard;
+
+    @Option(names = "--start-at", paramLabel = "INSTANT", converter = Converters.InstantConverter.class,
+            description = "Wait until this UTC instant (e.g. 2026-11-30T06:00:00Z) before the first scenario "
+                    + "starts, so that every shard starts together; a late start is reported as the gauge "
+                    + "perfkit.start.lag.seconds.")
+    Instant startAt;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress line; only the summary at the end.")
     boolean quiet;
 
@@ -154,10 +168,13 @@ final class RunCommand implements Callable<Integer> {
         long runSeed = seed != null ? seed : new SplittableRandom().nextLong();
         List<ReportFormat> reportFormats = formats.isEmpty() ? List.of(ReportFormat.values()) : formats;
         RunSettings settings = new RunSettings(outDir, reportFormats, Optional.ofNullable(baseline),
-                Optional.ofNullable(saveBaseline), quiet, terminal);
+                Optional.ofNullable(saveBaseline), quiet, terminal, Optional.ofNullable(shard),
+                Optional.ofNullable(startAt));
         TargetSystem system = host == null ? targetSystem() : null;
         out.println("perfkit: environment " + environment.id() + ", seed " + runSeed
-                + (seed == null ? " (repeat with --seed " + runSeed + ")" : "") + ", reports in " + outDir);
+                + (seed == null ? " (repeat with --seed " + runSeed + ")" : "")
+                + (shard == null ? "" : ", shard " + shard.index() + "/" + shard.count())
+                + (startAt == null ? "" : ", starting at " + startAt) + ", reports in " + outDir);
         RunningTarget running;
         try {
             running = host != null ? new RemoteTarget(host, Optional.ofNullable(jdbcUrl)) : system.start();

@@ -5,6 +5,7 @@ import dev.perfkit.core.ExitCode;
 import dev.perfkit.core.LoadTest;
 import dev.perfkit.core.RunHandle;
 import dev.perfkit.core.RunOptions;
+import dev.perfkit.core.Scenario;
 import dev.perfkit.core.RunResult;
 import dev.perfkit.core.Verdict;
 import dev.perfkit.report.Baselines;
@@ -34,6 +35,7 @@ final class SuiteRunner {
     private final PrintStream out;
     private volatile RunHandle current;
     private volatile boolean stopped;
+    private boolean startAtUsed;
 
     SuiteRunner(RunSettings settings, PrintStream out) {
         this.settings = settings;
@@ -80,13 +82,26 @@ final class SuiteRunner {
             return ScenarioOutcome.error(suite, s.name(), "the overrides do not fit the scenario: " + e.getMessage());
         }
         notes.addAll(applied.notApplied());
+        Scenario scenario = applied.scenario();
+        if (settings.shard().isPresent()) {
+            try {
+                scenario = scenario.shard(settings.shard().get());
+            } catch (IllegalArgumentException e) {
+                return ScenarioOutcome.error(suite, s.name(), "the scenario cannot be split: " + e.getMessage());
+            }
+        }
         RunOptions.Builder options = s.options().toBuilder();
         if (!settings.quiet()) {
             options.addListener(new ProgressLine(out, label, settings.terminal()));
         }
+        if (settings.startAt().isPresent() && !startAtUsed) {
+            // the first scenario waits for the agreed instant; the next ones follow it, as on one machine
+            options.startAt(settings.startAt().get());
+            startAtUsed = true;
+        }
         RunHandle handle;
         try {
-            handle = LoadTest.start(applied.scenario(), options.build());
+            handle = LoadTest.start(scenario, options.build());
         } catch (IllegalArgumentException e) {
             return ScenarioOutcome.error(suite, s.name(), "the scenario is invalid: " + e.getMessage());
         }
