@@ -74,8 +74,9 @@ public final class ShardMerge {
      * @param expectedShards how many shards the test had, 1 or more; shards without an entry are
      *                       listed as missing
      * @return the merged result, with every shard's outcome
-     * @throws IllegalArgumentException if {@code expectedShards < 1} or more outputs than expected
-     *                                  shards are given
+     * @throws IllegalArgumentException if {@code expectedShards < 1}, more outputs than expected
+     *                                  shards are given, or an output is given twice (it would be
+     *                                  counted twice)
      * @throws IOException              if no shard could be merged; the message lists every shard
      *                                  and why
      */
@@ -88,6 +89,17 @@ public final class ShardMerge {
             throw new IllegalArgumentException("shardMerge: outputs must be at most expectedShards (" + expectedShards
                     + "), was " + outputs.size());
         }
+        List<Path> seen = new ArrayList<>();
+        for (int i = 0; i < outputs.size(); i++) {
+            Path output = Objects.requireNonNull(outputs.get(i), "shardMerge: outputs[" + i + "] must not be null");
+            Path normal = output.toAbsolutePath().normalize();
+            int first = seen.indexOf(normal);
+            if (first >= 0) {
+                throw new IllegalArgumentException("shardMerge: outputs[" + i + "] repeats outputs[" + first + "], was "
+                        + output);
+            }
+            seen.add(normal);
+        }
         List<ShardOutcome> shards = new ArrayList<>();
         List<IntervalMerger.Part> merged = new ArrayList<>();
         for (int i = 0; i < expectedShards; i++) {
@@ -96,8 +108,7 @@ public final class ShardMerge {
                         Optional.empty()));
                 continue;
             }
-            Path output = Objects.requireNonNull(outputs.get(i), "shardMerge: outputs[" + i + "] must not be null");
-            shards.add(load(i, output, merged));
+            shards.add(load(i, outputs.get(i), merged));
         }
         return ResultMerger.merge(shards, merged);
     }

@@ -184,6 +184,9 @@ class ShardMergeTest {
                 .hasMessage("shardMerge: expectedShards must be >= 1, was 0");
         assertThatThrownBy(() -> ShardMerge.merge(folders, 2)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("shardMerge: outputs must be at most expectedShards (2), was 3");
+        assertThatThrownBy(() -> ShardMerge.merge(List.of(folders.get(0), folders.get(0).resolve("..").resolve("shard-0")), 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("shardMerge: outputs[1] repeats outputs[0], was ");
         assertThatThrownBy(() -> ShardMerge.merge(List.of(dir.resolve("nothing")), 2)).isInstanceOf(IOException.class)
                 .hasMessageContaining("shard 0 MISSING").hasMessageContaining("shard 1 MISSING");
     }
