@@ -11,6 +11,9 @@
  *       loads baselines with it.</li>
  *   <li>{@link dev.perfkit.report.HistogramLogListener}: HdrHistogram interval logs written from
  *       a running test, one histogram per interval.</li>
+ *   <li>{@link dev.perfkit.report.ShardMerge}: the outputs of a test's shards merged exactly into
+ *       one {@link dev.perfkit.report.MergedResult}, each shard listed with its
+ *       {@link dev.perfkit.report.ShardStatus}; guide in {@code docs/distributed.md}.</li>
  * </ul>
  *
  * <p>Every file is written through a temporary file and an atomic move. Every user-controlled

@@ -1,12 +1,15 @@
 package dev.perfkit.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.perfkit.core.RunResult;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -66,5 +69,30 @@ class ApiCompileTest {
         assertThat(logs.folder()).isEqualTo(dir);
         assertThat(logs.files()).isEmpty();
         assertThat(logs.failure()).isEmpty();
+    }
+
+    @Test
+    void shouldDescribeShardsAndCheckAMergedResultsFieldsWhenBuiltByHand() throws Exception {
+        ShardOutcome ok = new ShardOutcome(0, "shard-0", ShardStatus.OK, "", Optional.of(TestRuns.complete().start()));
+        ShardOutcome lost = new ShardOutcome(1, "shard-1", ShardStatus.MISSING, "shard-1 does not exist", Optional.empty());
+
+        MergedResult merged = new MergedResult(TestRuns.complete(), List.of(ok, lost), Duration.ZERO, false);
+
+        assertThat(ok.merged()).isTrue();
+        assertThat(lost.merged()).isFalse();
+        assertThat(lost.describe()).isEqualTo("shard 1 MISSING: shard-1 does not exist");
+        assertThat(ok.describe()).isEqualTo("shard 0 OK");
+        assertThat(merged.expectedShards()).isEqualTo(2);
+        assertThat(merged.shards(ShardStatus.MISSING)).containsExactly(lost);
+        assertThat(merged.document(Optional.empty()).labels()).containsEntry(MergedResult.LABEL_PREFIX + "shard.1",
+                "MISSING: shard-1 does not exist").containsEntry("merge.intervalPercentiles", "worst-shard");
+        assertThatThrownBy(() -> new ShardOutcome(-1, "x", ShardStatus.OK, "", Optional.empty()))
+                .hasMessage("shardOutcome: index must be >= 0, was -1");
+        assertThatThrownBy(() -> new MergedResult(TestRuns.complete(), List.of(), Duration.ZERO, true))
+                .hasMessage("mergedResult: shards must not be empty");
+        assertThatThrownBy(() -> new MergedResult(TestRuns.complete(), List.of(ok), Duration.ofMillis(-1), true))
+                .hasMessage("mergedResult: startSpread must be >= 0, was PT-0.001S");
+        assertThatThrownBy(() -> merged.writeReports(dir, Optional.empty()))
+                .hasMessage("mergedResult.writeReports: formats must not be empty");
     }
 }

@@ -58,7 +58,8 @@ class ApiSignatureTest {
         List<Class<?>> api = apiTypes();
 
         assertThat(api).contains(Report.class, ReportFormat.class, Reports.class, ResultJson.class,
-                ResultDocument.class, RunEnvironment.class, Baselines.class, HistogramLogListener.class);
+                ResultDocument.class, RunEnvironment.class, Baselines.class, HistogramLogListener.class,
+                ShardMerge.class, MergedResult.class, ShardOutcome.class, ShardStatus.class);
         assertThat(api).doesNotContain(JsonReport.class, CsvReport.class, JunitXmlReport.class, MarkdownReport.class,
                 HdrLogReport.class, ConsoleReport.class);
         List<String> offences = new ArrayList<>();

@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code perfkit} command line: the root command with its subcommands {@code run},
- * {@code list} and {@code http}, and the mapping of errors to exit codes: a bad option or value
- * prints one line on the error stream and gives {@link #USAGE}.
+ * {@code list}, {@code merge} and {@code http}, and the mapping of errors to exit codes: a bad
+ * option or value prints one line on the error stream and gives {@link #USAGE}.
  */
 @Command(name = "perfkit", mixinStandardHelpOptions = true, usageHelpWidth = 100, versionProvider = Cli.Version.class,
         description = "Runs perfkit load-test suites and scenario classes, judges them and writes their reports.",
@@ -53,6 +53,7 @@ public final class Cli implements Runnable {
         CommandLine cl = new CommandLine(new Cli());
         cl.addSubcommand("run", new RunCommand(catalog, out, terminal, stopOnSignal));
         cl.addSubcommand("list", new ListCommand(catalog, out));
+        cl.addSubcommand("merge", new MergeCommand(out, err));
         cl.addSubcommand("http",
                 new CommandLine(new HttpCommand(out, err)).setUnmatchedOptionsArePositionalParams(true));
         Charset charset = out.charset();
@@ -77,7 +78,7 @@ public final class Cli implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing a command: run, list or http (see --help)");
+        throw new ParameterException(spec.commandLine(), "Missing a command: run, list, merge or http (see --help)");
     }
 
     /** The version of the runner, from its jar's manifest when packaged. */
