@@ -56,7 +56,7 @@ class RunCommandTest {
 
         Invocation run = Invocation.of("run", "smoke", "--target", "loopback", "--out", out.toString(),
                 "--users", "3", "--ramp-up", "0s", "--seed", "42", "--shard", "1/2",
-                "--start-at", java.time.Instant.now().minusSeconds(5).toString(), "--format", "json");
+                "--start-at", java.time.Instant.now().minusSeconds(5).toString(), "--format", "json,hdr-log");
 
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.PASS.code());
         assertThat(run.out()).contains("shard 1/2", "starting at ");
@@ -66,6 +66,11 @@ class RunCommandTest {
         assertThat(ping.description()).contains("shard 1/2");
         assertThat(ping.intervals().get(0).gauges()).as("the start was 5 s late: the lag is reported")
                 .hasEntrySatisfying(dev.perfkit.core.RunOptions.START_LAG_GAUGE, lag -> assertThat(lag).isGreaterThan(4.0));
+        // the interval logs a merge of shards needs for exact interval percentiles
+        dev.perfkit.report.MergedResult merged = dev.perfkit.report.ShardMerge.merge(
+                java.util.List.of(out.resolve("smoke/ping")), 1);
+        assertThat(merged.exactIntervalPercentiles()).isTrue();
+        assertThat(merged.result().total().count()).isEqualTo(ping.total().count());
         RunResult pong = Baselines.load(out.resolve("smoke/pong/result.json"));
         assertThat(pong.intervals().get(0).gauges()).as("only the first scenario waits for --start-at")
                 .doesNotContainKey(dev.perfkit.core.RunOptions.START_LAG_GAUGE);

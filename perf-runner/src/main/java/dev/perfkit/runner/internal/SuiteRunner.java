@@ -5,12 +5,14 @@ import dev.perfkit.core.ExitCode;
 import dev.perfkit.core.LoadTest;
 import dev.perfkit.core.RunHandle;
 import dev.perfkit.core.RunOptions;
-import dev.perfkit.core.Scenario;
 import dev.perfkit.core.RunResult;
+import dev.perfkit.core.Scenario;
 import dev.perfkit.core.Verdict;
 import dev.perfkit.report.Baselines;
+import dev.perfkit.report.HistogramLogListener;
 import dev.perfkit.report.ReportFormat;
 import dev.perfkit.report.Reports;
+import dev.perfkit.report.ShardMerge;
 import dev.perfkit.runner.Suite;
 import dev.perfkit.runner.SuiteContext;
 import dev.perfkit.runner.SuiteScenario;
@@ -99,6 +101,14 @@ final class SuiteRunner {
             options.startAt(settings.startAt().get());
             startAtUsed = true;
         }
+        Path folder = settings.out().resolve(suite).resolve(s.name());
+        HistogramLogListener intervalLogs = null;
+        if (settings.formats().contains(ReportFormat.HDR_LOG)) {
+            // one histogram per interval, written as the run goes: what ShardMerge needs to merge
+            // the shards' interval percentiles exactly
+            intervalLogs = HistogramLogListener.to(folder.resolve(ShardMerge.INTERVAL_LOGS));
+            options.addListener(intervalLogs);
+        }
         RunHandle handle;
         try {
             handle = LoadTest.start(scenario, options.build());
@@ -116,7 +126,9 @@ final class SuiteRunner {
             current = null;
         }
         Verdict verdict = s.thresholds().evaluate(result);
-        Path folder = settings.out().resolve(suite).resolve(s.name());
+        if (intervalLogs != null && intervalLogs.failure().isPresent()) {
+            notes.add("the interval logs could not be written: " + intervalLogs.failure().get().getMessage());
+        }
         List<Path> reports = new ArrayList<>();
         boolean filed = true;
         try {
