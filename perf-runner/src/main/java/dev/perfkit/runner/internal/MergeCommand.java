@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -61,11 +62,8 @@ final class MergeCommand implements Callable<Integer> {
             description = "A YAML or JSON rule file that judges the merged result instead of --env's rules.")
     Path thresholdFile;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", split = ",",
-            converter = Converters.FormatConverter.class,
-            description = "Report formats, repeatable or comma-separated (default: all): json, csv, html, "
-                    + "junit-xml, markdown, hdr-log, console.")
-    List<ReportFormat> formats = new ArrayList<>();
+    @Mixin
+    FormatOption format = new FormatOption();
 
     MergeCommand(PrintStream out, PrintStream err) {
         this.out = out;
@@ -99,7 +97,7 @@ final class MergeCommand implements Callable<Integer> {
         }
         out.println("shard start spread: " + merged.startSpread().toMillis() + " ms"
                 + (merged.exactIntervalPercentiles() ? "" : "; interval percentiles are the worst shard's"));
-        List<ReportFormat> reportFormats = formats.isEmpty() ? List.of(ReportFormat.values()) : formats;
+        List<ReportFormat> reportFormats = format.chosen();
         try {
             List<Path> files = merged.writeReports(outDir, Optional.of(verdict), reportFormats.toArray(ReportFormat[]::new));
             out.println("reports: " + (files.isEmpty() ? outDir : files.get(0).getParent()));

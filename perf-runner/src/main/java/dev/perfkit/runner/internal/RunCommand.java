@@ -29,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -108,11 +109,8 @@ final class RunCommand implements Callable<Integer> {
             description = "Output folder; reports go to DIR/SUITE/SCENARIO/ (default: ${DEFAULT-VALUE}).")
     Path outDir;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", split = ",",
-            converter = Converters.FormatConverter.class,
-            description = "Report formats, repeatable or comma-separated (default: all): json, csv, html, "
-                    + "junit-xml, markdown, hdr-log, console.")
-    List<ReportFormat> formats = new ArrayList<>();
+    @Mixin
+    FormatOption format = new FormatOption();
 
     @Option(names = {"-b", "--baseline"}, paramLabel = "DIR_OR_FILE",
             description = "Compare each scenario with a baseline: a result JSON file, or a folder holding "
@@ -166,7 +164,7 @@ final class RunCommand implements Callable<Integer> {
             throw usage("--jdbc-url needs --host (a started target brings its own database)");
         }
         long runSeed = seed != null ? seed : new SplittableRandom().nextLong();
-        List<ReportFormat> reportFormats = formats.isEmpty() ? List.of(ReportFormat.values()) : formats;
+        List<ReportFormat> reportFormats = format.chosen();
         RunSettings settings = new RunSettings(outDir, reportFormats, Optional.ofNullable(baseline),
                 Optional.ofNullable(saveBaseline), quiet, terminal, Optional.ofNullable(shard),
                 Optional.ofNullable(startAt));
